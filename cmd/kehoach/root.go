@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kehoach/kehoach/diag"
+)
+
+// version is the release of kehoach; it is written into JSON and SARIF
+// reports.
+const version = "0.1.0"
+
+// globalOptions are the flags every command has.
+type globalOptions struct {
+	lang string
+}
+
+func (g *globalOptions) language() (diag.Lang, error) {
+	l, ok := diag.ParseLang(g.lang)
+	if !ok {
+		return diag.VI, flagErrorf("--lang %q: use vi or en", g.lang)
+	}
+	return l, nil
+}
+
+// Main runs kehoach with the arguments after the program name and returns
+// the exit code.
+func Main(args []string, s *streams) exitCode {
+	root := newRootCmd(s)
+	root.SetArgs(args)
+	err := root.ExecuteContext(context.Background())
+	return exitFor(err, s)
+}
+
+func newRootCmd(s *streams) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "kehoach",
+		Short: "Kiểm tra và xuất kế hoạch giảm nghèo / check and export poverty-reduction plans",
+		Long: `kehoach kiểm tra tệp kế hoạch thực hiện Chương trình MTQG Giảm nghèo bền vững
+(YAML) trước khi trình ký, và xuất các phụ lục Excel kèm theo.
+
+kehoach checks the YAML implementation plans of Vietnam's National Target
+Programme on Sustainable Poverty Reduction before they are signed, and
+exports the appendix workbooks attached to them.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetOut(s.Out)
+	root.SetErr(s.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
+	root.PersistentFlags().StringVar(&g.lang, "lang", "vi", "ngôn ngữ thông báo / language of messages: vi|en")
+	root.AddCommand(
+		newValidateCmd(s, g, nil),
+		newExplainCmd(s, g),
+		newVersionCmd(s),
+	)
+	return root
+}
+
+func newVersionCmd(s *streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "In phiên bản / print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			_, err := fmt.Fprintf(s.Out, "kehoach %s\n", version)
+			return err
+		},
+	}
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kehoach/kehoach/plan"
+	"github.com/kehoach/kehoach/report"
+)
+
+type validateOptions struct {
+	io     *streams
+	g      *globalOptions
+	paths  []string
+	format string
+	strict bool
+	// open reads an input; tests replace it to inject faults.
+	open plan.Open
+}
+
+func newValidateCmd(s *streams, g *globalOptions, runF func(*validateOptions) error) *cobra.Command {
+	o := &validateOptions{io: s, g: g}
+	cmd := &cobra.Command{
+		Use:   "validate [PATH…]",
+		Short: "Kiểm tra tệp kế hoạch / check plan files",
+		Long: `Kiểm tra các tệp kế hoạch: tệp, thư mục (tìm đệ quy các tệp *.yaml, *.yml có khóa
+kehoach), hoặc - cho đầu vào chuẩn. Không có đường dẫn: thư mục hiện tại.
+
+Checks plan files: files, folders (searched recursively for *.yaml and *.yml
+files with the top-level key kehoach), or - for standard input. No path: the
+current folder.
+
+Exit codes: 0 no errors; 1 errors (or warnings with --strict); 2 the tool
+could not do its job (bad flag, missing or unreadable path, no plan file).`,
+		Example: `  kehoach validate examples/bao-yen-2022.yaml
+  kehoach validate --strict --lang en plans/
+  cat plan.yaml | kehoach validate --format json -`,
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.paths = args
+			if len(o.paths) == 0 {
+				o.paths = []string{"."}
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return runValidate(o)
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "định dạng báo cáo / report format: "+strings.Join(report.Formats(), "|"))
+	cmd.Flags().BoolVar(&o.strict, "strict", false, "cảnh báo cũng là lỗi / warnings fail too")
+	return cmd
+}
+
+func runValidate(o *validateOptions) error {
+	lang, err := o.g.language()
+	if err != nil {
+		return err
+	}
+	f, err := report.New(o.format, report.Options{
+		Lang: lang, Color: o.io.colorEnabled(), Strict: o.strict, ToolVersion: version,
+	})
+	if err != nil {
+		return &flagError{err}
+	}
+	inputs, problems := plan.Collect(o.paths)
+	open := o.open
+	if open == nil {
+		open = plan.ReadInput(o.io.In)
+	}
+	outcomes := plan.ValidateAll(inputs, open)
+	var files []report.File
+	failed := false
+	for _, oc := range outcomes {
+		switch {
+		case oc.Err != nil:
+			problems = append(problems, oc.Err)
+			continue
+		case oc.Skipped:
+			continue
+		}
+		rf := report.File{Name: oc.Name, Source: oc.Source, Diagnostics: oc.Diagnostics}
+		failed = failed || rf.Failed(o.strict)
+		files = append(files, rf)
+	}
+	if len(files) == 0 && len(problems) == 0 {
+		problems = append(problems, fmt.Errorf("%w in %s", plan.ErrNoPlans, strings.Join(o.paths, ", ")))
+	}
+	if err := f.Format(o.io.Out, files); err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintf(o.io.ErrOut, "kehoach: %v\n", p)
+	}
+	switch {
+	case len(problems) > 0:
+		return &troubleError{len(problems)}
+	case failed:
+		return errFindings
+	}
+	return nil
+}

@@ -1,0 +1,462 @@
+package plan
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/kehoach/kehoach/budget"
+	"github.com/kehoach/kehoach/diag"
+)
+
+// Result is the outcome of validating one file.
+type Result struct {
+	// Plan is the plan as read, or nil when a finding stopped the file.
+	Plan *Plan
+	// Diagnostics are every finding, sorted by line, column and code.
+	Diagnostics []diag.Diagnostic
+	// NotPlan is true when the file is YAML without the top-level
+	// `kehoach` key (or empty): a folder search skips such files, while a
+	// file named explicitly is reported (E109).
+	NotPlan bool
+}
+
+// Validate loads a plan file and checks it: every finding of every rule,
+// sorted by line, column and code.
+func Validate(name string, data []byte) Result {
+	l := newLoader(name)
+	p, ds := l.load(data)
+	if p != nil {
+		ds = append(ds, Check(p)...)
+	}
+	diag.Sort(ds)
+	return Result{Plan: p, Diagnostics: ds, NotPlan: l.notPlanFile}
+}
+
+// Check runs the funding rules (B2xx), the target rules (T3xx) and the
+// catalogue rules (C4xx) on a loaded plan. Values with an E finding take
+// part in no comparison.
+func Check(p *Plan) []diag.Diagnostic {
+	c := &checker{p: p}
+	c.out = budget.Check(p.FundingTree(), p.budgetRules())
+	c.catalogue()
+	c.targets()
+	return c.out
+}
+
+type checker struct {
+	p   *Plan
+	out []diag.Diagnostic
+}
+
+func (c *checker) add(code string, sev diag.Severity, pos Pos, path string, msg, help diag.Text) *diag.Diagnostic {
+	c.out = append(c.out, diag.Diagnostic{Code: code, Severity: sev, Message: msg, Help: help,
+		Line: pos.Line, Column: pos.Column, Path: path})
+	return &c.out[len(c.out)-1]
+}
+
+func (p *Plan) budgetRules() budget.Rules {
+	r := budget.Rules{ProjectsLine: p.ProjectsPos.Line, ProjectsColumn: p.ProjectsPos.Column}
+	if t := p.Rules.Tolerance; t.Valid {
+		r.Tolerance = t.Value
+	}
+	if m := p.Rules.CounterpartMin; m.Valid {
+		r.CounterpartMin, r.HasCounterpartMin = m.Value, true
+	}
+	return r
+}
+
+// FundingTree returns the plan's funding tree for package budget: the
+// plan, its projects, their sub-projects and activities, with the
+// allocation attached to the nodes it assigns.
+func (p *Plan) FundingTree() *budget.Node {
+	root := &budget.Node{Kind: budget.Plan, Funding: p.Funding,
+		Label: diag.Text{VI: "kế hoạch", EN: "the plan"}}
+	alloc := map[[2]int]*Allocated{}
+	if p.Allocation != nil {
+		for _, a := range p.Allocation.Projects {
+			if !a.Project.Valid || (a.Subproject.Written && !a.Subproject.Valid) {
+				continue
+			}
+			key := [2]int{a.Project.Value, a.Subproject.Value}
+			if _, dup := alloc[key]; !dup {
+				alloc[key] = a
+			}
+		}
+	}
+	attach := func(n *budget.Node, project, sub int) {
+		a, ok := alloc[[2]int{project, sub}]
+		if !ok || !a.Central.Valid {
+			return
+		}
+		f := a.Central.Figure
+		n.Allocated = &f
+		n.AllocationSource = p.Allocation.Source.Value
+	}
+	activities := func(acts []*Activity, parent diag.Text) []*budget.Node {
+		out := make([]*budget.Node, len(acts))
+		nodes := make([]budget.Node, len(acts))
+		for i, a := range acts {
+			n := &nodes[i]
+			n.Kind = budget.Activity
+			n.Funding = a.Funding
+			n.Label = diag.Text{
+				VI: fmt.Sprintf("hoạt động «%s» (%s)", a.Name.Value, parent.VI),
+				EN: fmt.Sprintf("activity “%s” (%s)", a.Name.Value, parent.EN),
+			}
+			n.Number = budget.Figure{Line: a.Pos.Line, Column: a.Pos.Column, Path: a.Path}
+			out[i] = n
+		}
+		return out
+	}
+	for _, pr := range p.Projects {
+		label := diag.Text{VI: fmt.Sprintf("Dự án %d", pr.Number.Value), EN: fmt.Sprintf("project %d", pr.Number.Value)}
+		n := &budget.Node{Kind: budget.Project, Funding: pr.Funding, Label: label, Number: intFigure(pr.Number, pr.Pos, pr.Path)}
+		if pr.Number.Valid {
+			attach(n, pr.Number.Value, 0)
+		}
+		for _, s := range pr.Subprojects {
+			sl := diag.Text{
+				VI: fmt.Sprintf("Tiểu dự án %d (Dự án %d)", s.Number.Value, pr.Number.Value),
+				EN: fmt.Sprintf("sub-project %d of project %d", s.Number.Value, pr.Number.Value),
+			}
+			sn := &budget.Node{Kind: budget.Subproject, Funding: s.Funding, Label: sl, Number: intFigure(s.Number, s.Pos, s.Path)}
+			if pr.Number.Valid && s.Number.Valid {
+				attach(sn, pr.Number.Value, s.Number.Value)
+			}
+			sn.Children = activities(s.Activities, sl)
+			n.Children = append(n.Children, sn)
+		}
+		if len(pr.Subprojects) == 0 {
+			n.Children = activities(pr.Activities, label)
+		}
+		root.Children = append(root.Children, n)
+	}
+	return root
+}
+
+func intFigure(v Int, pos Pos, path string) budget.Figure {
+	if v.Written {
+		return budget.Figure{Line: v.Pos.Line, Column: v.Pos.Column, Path: v.Path}
+	}
+	return budget.Figure{Line: pos.Line, Column: pos.Column, Path: path}
+}
+
+// catalogue runs C401–C405.
+func (c *checker) catalogue() {
+	p := c.p
+	id := DefaultProgramme
+	if p.Info.Program.Written && p.Info.Program.Value != "" {
+		id = p.Info.Program.Value
+	}
+	prog, ok := LookupProgramme(id)
+	if !ok {
+		c.add("C401", diag.Error, p.Info.Program.Pos, p.Info.Program.Path, diag.Text{
+			VI: fmt.Sprintf("chương trình `%s` không có trong danh mục", id),
+			EN: fmt.Sprintf("unknown programme `%s`", id),
+		}, diag.Text{
+			VI: fmt.Sprintf("Các chương trình được hỗ trợ: %v.", ProgrammeIDs()),
+			EN: fmt.Sprintf("Supported programmes: %v.", ProgrammeIDs()),
+		})
+	} else {
+		if y := p.Info.Year; y.Valid && (y.Value < prog.Period.From || y.Value > prog.Period.To) {
+			c.add("C402", diag.Error, y.Pos, y.Path, diag.Text{
+				VI: fmt.Sprintf("năm %d nằm ngoài giai đoạn %d–%d của chương trình", y.Value, prog.Period.From, prog.Period.To),
+				EN: fmt.Sprintf("year %d is outside the programme's period %d–%d", y.Value, prog.Period.From, prog.Period.To),
+			}, diag.Text{VI: "Kiểm tra năm kế hoạch.", EN: "Check the plan year."})
+		}
+		for _, pr := range p.Projects {
+			c.project(prog, pr)
+		}
+	}
+	c.appendices()
+}
+
+func (c *checker) project(prog *Programme, pr *Project) {
+	if !pr.Number.Valid {
+		return
+	}
+	cp, ok := prog.Project(pr.Number.Value)
+	if !ok {
+		c.add("C403", diag.Error, pr.Number.Pos, pr.Number.Path, diag.Text{
+			VI: fmt.Sprintf("chương trình không có Dự án %d (chỉ có Dự án 1 đến %d)", pr.Number.Value, len(prog.Projects)),
+			EN: fmt.Sprintf("the programme has no project %d (it has projects 1 to %d)", pr.Number.Value, len(prog.Projects)),
+		}, diag.Text{VI: "Sửa số dự án theo Quyết định 90/QĐ-TTg.", EN: "Use the project numbers of Quyết định 90/QĐ-TTg."})
+		return
+	}
+	c.name(pr.Name, cp.Name, fmt.Sprintf("Dự án %d", cp.Number), fmt.Sprintf("project %d", cp.Number))
+	for _, s := range pr.Subprojects {
+		if !s.Number.Valid {
+			continue
+		}
+		cs, ok := cp.Subproject(s.Number.Value)
+		if !ok {
+			have := diag.Text{VI: "không có tiểu dự án nào", EN: "no sub-projects"}
+			if n := len(cp.Subprojects); n > 0 {
+				have = diag.Text{VI: fmt.Sprintf("chỉ có tiểu dự án 1 đến %d", n), EN: fmt.Sprintf("sub-projects 1 to %d", n)}
+			}
+			c.add("C403", diag.Error, s.Number.Pos, s.Number.Path, diag.Text{
+				VI: fmt.Sprintf("Dự án %d không có Tiểu dự án %d (%s)", cp.Number, s.Number.Value, have.VI),
+				EN: fmt.Sprintf("project %d has no sub-project %d (it has %s)", cp.Number, s.Number.Value, have.EN),
+			}, diag.Text{VI: "Sửa số tiểu dự án theo Quyết định 90/QĐ-TTg.", EN: "Use the sub-project numbers of Quyết định 90/QĐ-TTg."})
+			continue
+		}
+		c.name(s.Name, cs.Name, fmt.Sprintf("Tiểu dự án %d của Dự án %d", cs.Number, cp.Number),
+			fmt.Sprintf("sub-project %d of project %d", cs.Number, cp.Number))
+	}
+}
+
+// name runs C404: a name that differs from the official one after folding.
+func (c *checker) name(t Text, official, vi, en string) {
+	if !t.Written || FoldName(t.Value) == FoldName(official) {
+		return
+	}
+	c.add("C404", diag.Warning, t.Pos, t.Path, diag.Text{
+		VI: fmt.Sprintf("tên %s khác tên chính thức: «%s»", vi, official),
+		EN: fmt.Sprintf("the name of %s differs from the official name: “%s”", en, official),
+	}, diag.Text{
+		VI: "Dùng tên chính thức theo Quyết định 90/QĐ-TTg: name: " + official,
+		EN: "Use the official name of Quyết định 90/QĐ-TTg: name: " + official,
+	})
+}
+
+// appendices runs C405: appendix 1 and 2 are reserved, and the projects'
+// appendices run 3, 4, 5, … in project order without gaps.
+func (c *checker) appendices() {
+	prev := 0
+	for _, pr := range c.p.Projects {
+		a := pr.Appendix
+		if !a.Valid {
+			continue
+		}
+		switch {
+		case a.Value <= 2:
+			c.add("C405", diag.Error, a.Pos, a.Path, diag.Text{
+				VI: fmt.Sprintf("Phụ lục %d dành cho %s; phụ lục của dự án bắt đầu từ 3", a.Value, map[int]string{1: "chỉ tiêu", 2: "tổng hợp kinh phí"}[a.Value]),
+				EN: fmt.Sprintf("appendix %d is reserved for %s; projects' appendices start at 3", a.Value, map[int]string{1: "the targets", 2: "the funding summary"}[a.Value]),
+			}, diag.Text{VI: fmt.Sprintf("Ghi appendix: %d.", max(prev, 2)+1), EN: fmt.Sprintf("Write appendix: %d.", max(prev, 2)+1)})
+			continue
+		case prev == 0 && a.Value != 3, prev != 0 && a.Value != prev && a.Value != prev+1:
+			want := 3
+			if prev != 0 {
+				want = prev + 1
+			}
+			c.add("C405", diag.Error, a.Pos, a.Path, diag.Text{
+				VI: fmt.Sprintf("phụ lục %d không đúng thứ tự: các dự án phải ghi phụ lục 3, 4, 5, … theo thứ tự, không bỏ số (ở đây cần %d)", a.Value, want),
+				EN: fmt.Sprintf("appendix %d is out of sequence: projects name appendices 3, 4, 5, … in order without gaps (%d expected here)", a.Value, want),
+			}, diag.Text{
+				VI: fmt.Sprintf("Ghi appendix: %d (hoặc %d nếu dùng chung phụ lục với dự án trước).", want, max(prev, 3)),
+				EN: fmt.Sprintf("Write appendix: %d (or %d to share the previous project's appendix).", want, max(prev, 3)),
+			})
+		}
+		prev = a.Value
+	}
+}
+
+// targets runs T301–T304.
+func (c *checker) targets() {
+	t := c.p.Targets
+	if t == nil {
+		return
+	}
+	base, hasBase := c.baseline()
+	reductions := []struct {
+		r    *Reduction
+		poor Num
+		vi   string
+		en   string
+		key  string
+	}{
+		{&t.PovertyReduction, t.Baseline.Poor, "hộ nghèo", "poor households", "poor"},
+		{&t.NearPovertyReduction, t.Baseline.NearPoor, "hộ cận nghèo", "near-poor households", "near_poor"},
+	}
+	for _, red := range reductions {
+		r := red.r
+		if hasBase && r.Percent.Valid && r.Households.Valid {
+			if lo, hi, ok := impliedRange(r.Percent, r.Households.Value); ok && (base < lo || base > hi) {
+				actual := ratioText(r.Households.Value, base)
+				c.add("T301", diag.Warning, Pos{r.Percent.Line, r.Percent.Column}, r.Percent.Path, diag.Text{
+					VI: fmt.Sprintf("giảm %s %s trên %s hộ đầu năm là %s %%, không khớp tỷ lệ %s %% đã ghi",
+						r.Households.Value.Format(true), red.vi, base.Format(true), actual.VI, r.Percent.Value.Format(true)),
+					EN: fmt.Sprintf("%s fewer %s out of %s households at the start of the year is %s %%, not the %s %% stated",
+						r.Households.Value.Format(false), red.en, base.Format(false), actual.EN, r.Percent.Value.Format(false)),
+				}, diag.Text{
+					VI: fmt.Sprintf("Với tỷ lệ %s %%, số hộ giảm phải khiến tổng số hộ nằm trong khoảng %s–%s; sửa tỷ lệ hoặc số hộ.", r.Percent.Value.Format(true), lo.Format(true), hi.Format(true)),
+					EN: fmt.Sprintf("At %s %%, the households imply a total between %s and %s; correct the percent or the households.", r.Percent.Value.Format(false), lo.Format(false), hi.Format(false)),
+				})
+			}
+		}
+		if red.poor.Valid && r.Households.Valid && r.Households.Value > red.poor.Value {
+			c.t304(r.Households.Figure, red.poor.Value, diag.Text{VI: "huyện", EN: "the district"}, red.vi, red.en)
+		}
+	}
+	if !hasBase {
+		c.t302()
+	}
+	c.byCommune()
+}
+
+// baseline is the district's households at the start of the year: the
+// written baseline, else the sum of the communes' when every commune has
+// one. A baseline of 0 is no baseline.
+func (c *checker) baseline() (budget.Amount, bool) {
+	t := c.p.Targets
+	if b := t.Baseline.Households; b.Written {
+		return b.Value, b.Valid && b.Value > 0
+	}
+	if len(c.p.Communes) == 0 {
+		return 0, false
+	}
+	var sum budget.Amount
+	for _, cm := range c.p.Communes {
+		if !cm.Households.Valid {
+			return 0, false
+		}
+		var ok bool
+		if sum, ok = sum.Add(cm.Households.Value); !ok {
+			return 0, false
+		}
+	}
+	return sum, sum > 0
+}
+
+// impliedRange returns the whole numbers N of households in all for which
+// 100 × households / N rounds to the percent as written: with P the percent
+// in units of its last written decimal d, (2P−1)·N ≤ 200·H·10^d < (2P+1)·N.
+func impliedRange(percent Num, households budget.Amount) (lo, hi budget.Amount, ok bool) {
+	d := percent.Decimals
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d)), nil)
+	// P = percent × 10^d; percent.Value is in thousandths.
+	P := new(big.Int).Mul(big.NewInt(int64(percent.Value)), scale)
+	P.Quo(P, big.NewInt(budget.Scale))
+	if P.Sign() <= 0 {
+		return 0, 0, false
+	}
+	H := big.NewInt(households.Int())
+	X := new(big.Int).Mul(big.NewInt(200), H)
+	X.Mul(X, scale)
+	twoP := new(big.Int).Mul(P, big.NewInt(2))
+	up := new(big.Int).Add(twoP, big.NewInt(1))
+	down := new(big.Int).Sub(twoP, big.NewInt(1))
+	minN := new(big.Int).Quo(X, up)
+	minN.Add(minN, big.NewInt(1))
+	maxN := new(big.Int).Quo(X, down)
+	if !minN.IsInt64() || !maxN.IsInt64() {
+		return 0, 0, false
+	}
+	lo, ok1 := budget.FromInt(minN.Int64())
+	hi, ok2 := budget.FromInt(maxN.Int64())
+	return lo, hi, ok1 && ok2
+}
+
+func ratioText(part, whole budget.Amount) diag.Text {
+	q, ok := budget.Ratio(part, whole, 100*100, budget.HalfUp) // hundredths of a percent
+	if !ok {
+		return diag.Text{VI: "?", EN: "?"}
+	}
+	a := budget.Amount(q * 10)
+	return diag.Text{VI: a.FormatFixed(true, 2), EN: a.FormatFixed(false, 2)}
+}
+
+// t302: without a baseline, the ranges of households in all implied by the
+// two reduction targets must share a whole number.
+func (c *checker) t302() {
+	t := c.p.Targets
+	pr, nr := t.PovertyReduction, t.NearPovertyReduction
+	if !pr.Percent.Valid || !pr.Households.Valid || !nr.Percent.Valid || !nr.Households.Valid {
+		return
+	}
+	lo1, hi1, ok1 := impliedRange(pr.Percent, pr.Households.Value)
+	lo2, hi2, ok2 := impliedRange(nr.Percent, nr.Households.Value)
+	if !ok1 || !ok2 || max(lo1, lo2) <= min(hi1, hi2) {
+		return
+	}
+	c.add("T302", diag.Warning, Pos{nr.Percent.Line, nr.Percent.Column}, nr.Percent.Path, diag.Text{
+		VI: fmt.Sprintf("hai chỉ tiêu ngụ ý tổng số hộ khác nhau: giảm %s hộ nghèo (%s %%) ứng với %s–%s hộ, còn giảm %s hộ cận nghèo (%s %%) ứng với %s–%s hộ",
+			pr.Households.Value.Format(true), pr.Percent.Value.Format(true), lo1.Format(true), hi1.Format(true),
+			nr.Households.Value.Format(true), nr.Percent.Value.Format(true), lo2.Format(true), hi2.Format(true)),
+		EN: fmt.Sprintf("the two targets imply different totals of households: %s fewer poor (%s %%) implies %s–%s households, %s fewer near-poor (%s %%) implies %s–%s",
+			pr.Households.Value.Format(false), pr.Percent.Value.Format(false), lo1.Format(false), hi1.Format(false),
+			nr.Households.Value.Format(false), nr.Percent.Value.Format(false), lo2.Format(false), hi2.Format(false)),
+	}, diag.Text{
+		VI: "Kiểm tra một trong hai tỷ lệ hoặc số hộ; ghi targets.baseline.households để kiểm tra chính xác hơn.",
+		EN: "Check one of the percents or household counts; write targets.baseline.households for a precise check.",
+	})
+}
+
+func (c *checker) t304(fig budget.Figure, poor budget.Amount, where diag.Text, vi, en string) {
+	d := c.add("T304", diag.Error, Pos{fig.Line, fig.Column}, fig.Path, diag.Text{
+		VI: fmt.Sprintf("số %s giảm (%s) vượt số %s đầu năm của %s (%s)", vi, fig.Value.Format(true), vi, where.VI, poor.Format(true)),
+		EN: fmt.Sprintf("the reduction of %s (%s) exceeds %s's %s at the start of the year (%s)", en, fig.Value.Format(false), where.EN, en, poor.Format(false)),
+	}, diag.Text{
+		VI: "Số hộ giảm không thể lớn hơn số hộ đầu năm; kiểm tra cả hai số.",
+		EN: "A reduction cannot exceed the households at the start; check both figures.",
+	})
+	diff, _ := fig.Value.Sub(poor)
+	d.Stated, d.Computed, d.Difference = fig.Value.String(), poor.String(), diff.String()
+}
+
+// byCommune runs T303 (sums against the district's targets) and the
+// per-commune T304.
+func (c *checker) byCommune() {
+	t := c.p.Targets
+	if len(t.ByCommune) == 0 {
+		return
+	}
+	communes := make(map[string]*Commune)
+	for _, cm := range c.p.Communes {
+		if _, dup := communes[cm.ID.Value]; !dup {
+			communes[cm.ID.Value] = cm
+		}
+	}
+	measures := []struct {
+		district Num
+		get      func(*CommuneTarget) Num
+		vi, en   string
+		poor     func(*Commune) Num
+		pvi, pen string
+	}{
+		{t.PovertyReduction.Households, func(x *CommuneTarget) Num { return x.PovertyReduction }, "số hộ nghèo giảm", "poor households lifted out",
+			func(cm *Commune) Num { return cm.Poor }, "hộ nghèo", "poor households"},
+		{t.NearPovertyReduction.Households, func(x *CommuneTarget) Num { return x.NearPovertyReduction }, "số hộ cận nghèo giảm", "near-poor households reduced",
+			func(cm *Commune) Num { return cm.NearPoor }, "hộ cận nghèo", "near-poor households"},
+		{t.NewJobs, func(x *CommuneTarget) Num { return x.NewJobs }, "số lao động có việc làm mới", "new jobs", nil, "", ""},
+	}
+	for _, m := range measures {
+		var sum budget.Amount
+		known, any := true, false
+		for _, ct := range t.ByCommune {
+			v := m.get(ct)
+			if !v.Written {
+				continue
+			}
+			any = true
+			if !v.Valid {
+				known = false
+				continue
+			}
+			var ok bool
+			if sum, ok = sum.Add(v.Value); !ok {
+				known = false
+			}
+			if m.poor != nil {
+				if cm, ok := communes[ct.Commune.Value]; ok {
+					if p := m.poor(cm); p.Valid && v.Value > p.Value {
+						c.t304(v.Figure, p.Value, diag.Text{VI: cm.Name.Value, EN: cm.Name.Value}, m.pvi, m.pen)
+					}
+				}
+			}
+		}
+		if !any || !known || !m.district.Valid || sum == m.district.Value {
+			continue
+		}
+		diff, _ := m.district.Value.Sub(sum)
+		d := c.add("T303", diag.Error, Pos{m.district.Line, m.district.Column}, m.district.Path, diag.Text{
+			VI: fmt.Sprintf("%s của huyện ghi %s, nhưng tổng theo xã (by_commune) là %s (chênh lệch %s)", capitalize(m.vi), m.district.Value.Format(true), sum.Format(true), diff.Format(true)),
+			EN: fmt.Sprintf("the district's %s states %s, but by_commune adds up to %s (difference %s)", m.en, m.district.Value.Format(false), sum.Format(false), diff.Format(false)),
+		}, diag.Text{
+			VI: fmt.Sprintf("Ghi %s, hoặc sửa số của xã bị sai.", sum),
+			EN: fmt.Sprintf("Write %s, or correct the commune figure that is wrong.", sum),
+		})
+		d.Stated, d.Computed, d.Difference = m.district.Value.String(), sum.String(), diff.String()
+	}
+}

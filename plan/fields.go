@@ -1,0 +1,530 @@
+package plan
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/kehoach/kehoach/budget"
+	"github.com/kehoach/kehoach/diag"
+)
+
+// field is one key a mapping may hold.
+type field struct {
+	name     string
+	required bool
+	read     func(key, val *yaml.Node, path string)
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// deref follows an alias to its value, keeping the alias's position: a
+// finding about a value reached through an alias points at the alias.
+func deref(n *yaml.Node) *yaml.Node {
+	if n.Kind != yaml.AliasNode || n.Alias == nil {
+		return n
+	}
+	t := n.Alias
+	for t.Kind == yaml.AliasNode && t.Alias != nil {
+		t = t.Alias
+	}
+	c := *t
+	c.Line, c.Column = n.Line, n.Column
+	return &c
+}
+
+// describe says what a node is, for "expected …, found …" messages.
+func describe(n *yaml.Node) diag.Text {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return diag.Text{VI: "một bảng khóa", EN: "a mapping"}
+	case yaml.SequenceNode:
+		return diag.Text{VI: "một danh sách", EN: "a list"}
+	}
+	switch n.Tag {
+	case "!!null":
+		return diag.Text{VI: "giá trị trống", EN: "an empty value"}
+	case "!!bool":
+		return diag.Text{VI: "giá trị đúng/sai `" + n.Value + "`", EN: "the boolean `" + n.Value + "`"}
+	case "!!int", "!!float":
+		return diag.Text{VI: "số `" + n.Value + "`", EN: "the number `" + n.Value + "`"}
+	}
+	return diag.Text{VI: "văn bản `" + n.Value + "`", EN: "the text `" + n.Value + "`"}
+}
+
+// mapping reads the keys of a mapping. block is the key that holds the
+// mapping (for E106, which points at the key of the block that lacks a
+// key); it may be the mapping itself for list items and the top level.
+func (l *loader) mapping(block, n *yaml.Node, path string, fields []field) bool {
+	if n.Kind != yaml.MappingNode {
+		l.typeError(n, path, diag.Text{VI: "một bảng khóa", EN: "a mapping of keys"})
+		return false
+	}
+	skip := l.flowSlips(n, path)
+	seen := make([]*yaml.Node, len(fields))
+	var extra map[string]*yaml.Node // keys outside fields (notes, x-)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			l.errAt("E103", k, path, diag.Text{
+				VI: "khóa phải là một từ, không phải " + describe(k).VI,
+				EN: "a key must be a word, not " + describe(k).EN,
+			}, diag.Text{})
+			continue
+		}
+		name := k.Value
+		if name == "<<" {
+			l.errAt("E102", k, join(path, name), diag.Text{
+				VI: "khóa gộp `<<` không được hỗ trợ",
+				EN: "merge keys `<<` are not supported",
+			}, diag.Text{
+				VI: "Viết đầy đủ các khóa; chỉ dùng bí danh `*tên` cho cả một giá trị.",
+				EN: "Write the keys out; use an alias `*name` only for a whole value.",
+			})
+			continue
+		}
+		if name == "notes" || strings.HasPrefix(name, "x-") {
+			if extra == nil {
+				extra = make(map[string]*yaml.Node)
+			}
+			if first, dup := extra[name]; dup {
+				l.duplicateKey(first, k, join(path, name))
+			} else {
+				extra[name] = k
+			}
+			continue
+		}
+		fi := -1
+		for j := range fields {
+			if fields[j].name == name {
+				fi = j
+				break
+			}
+		}
+		if fi < 0 {
+			if skip[i] {
+				continue
+			}
+			l.unknownKey(k, path, fields)
+			continue
+		}
+		if seen[fi] != nil {
+			l.duplicateKey(seen[fi], k, join(path, name))
+			continue
+		}
+		seen[fi] = k
+		fields[fi].read(k, deref(v), join(path, name))
+	}
+	ok := true
+	for j, f := range fields {
+		if f.required && seen[j] == nil {
+			ok = false
+			where := diag.Text{VI: "khối `" + path + "`", EN: "block `" + path + "`"}
+			if path == "" {
+				where = diag.Text{VI: "đầu tệp", EN: "the top level"}
+			}
+			l.errAt("E106", block, path, diag.Text{
+				VI: fmt.Sprintf("thiếu khóa bắt buộc `%s` trong %s", f.name, where.VI),
+				EN: fmt.Sprintf("required key `%s` is missing in %s", f.name, where.EN),
+			}, diag.Text{
+				VI: fmt.Sprintf("Thêm `%s: …` vào %s.", f.name, where.VI),
+				EN: fmt.Sprintf("Add `%s: …` to %s.", f.name, where.EN),
+			})
+		}
+	}
+	return ok
+}
+
+func (l *loader) duplicateKey(first, second *yaml.Node, path string) {
+	d := l.errAt("E107", second, path, diag.Text{
+		VI: fmt.Sprintf("khóa `%s` bị lặp lại (đã có ở dòng %d); giá trị đầu tiên được dùng", second.Value, first.Line),
+		EN: fmt.Sprintf("duplicate key `%s` (first at line %d); the first value is used", second.Value, first.Line),
+	}, diag.Text{
+		VI: "Xóa một trong hai, hoặc gộp chúng lại.",
+		EN: "Delete one of the two, or merge them.",
+	})
+	d.Related = []diag.Related{{Line: first.Line, Column: first.Column, Path: path,
+		Message: diag.Text{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
+}
+
+func (l *loader) unknownKey(k *yaml.Node, path string, fields []field) {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	help := diag.Text{
+		VI: "Các khóa hợp lệ ở đây: " + strings.Join(names, ", ") + ". Ghi chú tự do đặt dưới `notes:` hoặc khóa bắt đầu bằng `x-`.",
+		EN: "Valid keys here: " + strings.Join(names, ", ") + ". Free notes go under `notes:` or a key starting with `x-`.",
+	}
+	msg := diag.Text{
+		VI: fmt.Sprintf("khóa `%s` không có trong định dạng kế hoạch", k.Value),
+		EN: fmt.Sprintf("unknown key `%s`", k.Value),
+	}
+	if s, ok := closest(k.Value, names); ok {
+		msg.VI += fmt.Sprintf("; có phải ý là `%s`?", s)
+		msg.EN += fmt.Sprintf("; did you mean `%s`?", s)
+		help = diag.Text{VI: fmt.Sprintf("Sửa thành `%s`.", s), EN: fmt.Sprintf("Write `%s`.", s)}
+	}
+	l.errAt("E102", k, join(path, k.Value), msg, help)
+}
+
+// closest returns the candidate nearest to s by edit distance, when it is
+// near enough to be a likely typo.
+func closest(s string, candidates []string) (string, bool) {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := editDistance(ls, c)
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := max(2, len(best)/3)
+	return best, best != "" && bestD <= limit
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func (l *loader) typeError(n *yaml.Node, path string, want diag.Text) {
+	l.errAt("E103", n, path, diag.Text{
+		VI: "cần " + want.VI + ", nhưng gặp " + describe(n).VI,
+		EN: "expected " + want.EN + ", found " + describe(n).EN,
+	}, diag.Text{})
+}
+
+// text reads a text value, normalised to NFC. Numbers are accepted as text
+// (a document number may be written 215).
+func (l *loader) text(n *yaml.Node, path string) Text {
+	t := Text{Written: true, Pos: Pos{n.Line, n.Column}, Path: path}
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		if n.Kind == yaml.ScalarNode {
+			t.Value = ""
+			return t
+		}
+		l.typeError(n, path, diag.Text{VI: "một văn bản", EN: "text"})
+		t.Written = false
+		return t
+	}
+	t.Value = l.nfc(n, path)
+	return t
+}
+
+// nfc returns the scalar's value in NFC, counting values that were not.
+func (l *loader) nfc(n *yaml.Node, path string) string {
+	if norm.NFC.IsNormalString(n.Value) {
+		return n.Value
+	}
+	if l.nfcCount == 0 {
+		l.nfcAt, l.nfcPath = n, path
+	}
+	l.nfcCount++
+	return norm.NFC.String(n.Value)
+}
+
+func (l *loader) texts(n *yaml.Node, path string) []Text {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return []Text{l.text(n, path)}
+	}
+	if n.Kind != yaml.SequenceNode {
+		if n.Tag == "!!null" {
+			return nil
+		}
+		l.typeError(n, path, diag.Text{VI: "một văn bản hoặc danh sách văn bản", EN: "text or a list of texts"})
+		return nil
+	}
+	out := make([]Text, 0, len(n.Content))
+	for i, c := range n.Content {
+		c = deref(c)
+		if c.Kind != yaml.ScalarNode {
+			l.typeError(c, index(path, i), diag.Text{VI: "một văn bản", EN: "text"})
+			continue
+		}
+		out = append(out, l.text(c, index(path, i)))
+	}
+	return out
+}
+
+// integer reads a whole number in [lo, hi].
+func (l *loader) integer(n *yaml.Node, path string, lo, hi int) Int {
+	v := Int{Written: true, Pos: Pos{n.Line, n.Column}, Path: path}
+	want := diag.Text{
+		VI: fmt.Sprintf("một số nguyên từ %d đến %d", lo, hi),
+		EN: fmt.Sprintf("a whole number from %d to %d", lo, hi),
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		l.typeError(n, path, want)
+		return v
+	}
+	x, err := strconv.Atoi(n.Value)
+	if err != nil || !isDigits(n.Value) {
+		l.typeError(n, path, want)
+		return v
+	}
+	v.Value = x
+	if x < lo || x > hi {
+		l.errAt("E103", n, path, diag.Text{
+			VI: fmt.Sprintf("%d nằm ngoài phạm vi: cần %s", x, want.VI),
+			EN: fmt.Sprintf("%d is out of range: expected %s", x, want.EN),
+		}, diag.Text{})
+		return v
+	}
+	v.Valid = true
+	return v
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// oneOf reads a text that must be one of the given words.
+func (l *loader) oneOf(n *yaml.Node, path string, words ...string) Text {
+	t := l.text(n, path)
+	if !t.Written {
+		return t
+	}
+	for _, w := range words {
+		if t.Value == w {
+			return t
+		}
+	}
+	msg := diag.Text{
+		VI: fmt.Sprintf("`%s` không phải giá trị hợp lệ; chọn một trong: %s", t.Value, strings.Join(words, ", ")),
+		EN: fmt.Sprintf("`%s` is not a valid value; expected one of: %s", t.Value, strings.Join(words, ", ")),
+	}
+	help := diag.Text{}
+	if s, ok := closest(t.Value, words); ok {
+		help = diag.Text{VI: fmt.Sprintf("Sửa thành `%s`.", s), EN: fmt.Sprintf("Write `%s`.", s)}
+	}
+	l.errAt("E103", n, path, msg, help)
+	t.Written = false
+	return t
+}
+
+// numKind is what a number stands for, which decides its checks.
+type numKind int
+
+const (
+	amountNum   numKind = iota // money in the plan's unit: W105 applies
+	countNum                   // households, jobs: whole numbers
+	percentNum                 // 0–100
+	quantityNum                // a physical quantity: any non-negative decimal
+)
+
+// number reads a non-negative exact decimal from the scalar's text, never
+// through float64. It reports E103 and E104; the caller reports W105 (it
+// knows whether the row would add up) when w105 is true.
+func (l *loader) number(n *yaml.Node, path string, kind numKind) (v Num, w105 bool) {
+	v.Written = true
+	v.Line, v.Column, v.Path = n.Line, n.Column, path
+	want := map[numKind]diag.Text{
+		amountNum:   {VI: "một số tiền (số thập phân không âm, tối đa 3 chữ số sau dấu chấm)", EN: "an amount (a non-negative decimal, at most 3 decimals)"},
+		countNum:    {VI: "một số nguyên không âm", EN: "a non-negative whole number"},
+		percentNum:  {VI: "một tỷ lệ phần trăm từ 0 đến 100", EN: "a percent from 0 to 100"},
+		quantityNum: {VI: "một số không âm", EN: "a non-negative number"},
+	}[kind]
+	if n.Kind != yaml.ScalarNode {
+		l.typeError(n, path, want)
+		return v, false
+	}
+	if n.Tag == slipTag {
+		return v, false
+	}
+	if n.Tag != "!!int" && n.Tag != "!!float" {
+		if n.Tag == "!!str" && l.vietnamese(n, path, kind) {
+			return v, false
+		}
+		d := l.errAt("E103", n, path, diag.Text{
+			VI: "cần " + want.VI + ", nhưng gặp " + describe(n).VI,
+			EN: "expected " + want.EN + ", found " + describe(n).EN,
+		}, diag.Text{})
+		if n.Tag == "!!null" {
+			d.Help = diag.Text{VI: "Ghi 0, hoặc xóa khóa này.", EN: "Write 0, or delete the key."}
+		} else if a, err := budget.Parse(n.Value); err == nil && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			d.Help = diag.Text{VI: fmt.Sprintf("Bỏ dấu ngoặc kép: %s.", a), EN: fmt.Sprintf("Remove the quotes: %s.", a)}
+		}
+		return v, false
+	}
+	a, err := budget.Parse(n.Value)
+	if err != nil {
+		l.parseError(n, path, err, want)
+		return v, false
+	}
+	v.Value = a
+	if i := strings.IndexByte(n.Value, '.'); i >= 0 {
+		v.Decimals = len(n.Value) - i - 1
+	}
+	switch {
+	case a < 0:
+		l.errAt("E103", n, path, diag.Text{
+			VI: fmt.Sprintf("số âm `%s`: cần %s", n.Value, want.VI),
+			EN: fmt.Sprintf("negative number `%s`: expected %s", n.Value, want.EN),
+		}, diag.Text{VI: "Bỏ dấu trừ.", EN: "Remove the minus sign."})
+		return v, false
+	case kind == countNum && !a.IsWhole():
+		d := l.errAt("E103", n, path, diag.Text{
+			VI: fmt.Sprintf("`%s` không phải số nguyên: cần %s", n.Value, want.VI),
+			EN: fmt.Sprintf("`%s` is not a whole number: expected %s", n.Value, want.EN),
+		}, diag.Text{})
+		if v.Decimals == 3 {
+			meant, _ := budget.ParseVietnamese(n.Value)
+			d.Help = diag.Text{
+				VI: fmt.Sprintf("Trong YAML dấu chấm là dấu thập phân; nếu ý là %s thì viết %s.", meant.Format(true), meant),
+				EN: fmt.Sprintf("In YAML the dot is a decimal point; if you meant %s (Vietnamese notation), write %s.", meant.Format(false), meant),
+			}
+		}
+		return v, false
+	case kind == percentNum && a > 100*budget.Scale:
+		l.errAt("E103", n, path, diag.Text{
+			VI: fmt.Sprintf("tỷ lệ %s %% vượt quá 100 %%", a.Format(true)),
+			EN: fmt.Sprintf("percent %s is above 100", a.Format(false)),
+		}, diag.Text{VI: "Tỷ lệ ghi theo phần trăm: 6.8 nghĩa là 6,8 %.", EN: "Percents are written as in the document: 6.8 means 6.8 %."})
+		return v, false
+	}
+	v.Valid = true
+	return v, kind == amountNum && l.millions && v.Decimals == 3
+}
+
+func (l *loader) parseError(n *yaml.Node, path string, err error, want diag.Text) {
+	var pe *budget.ParseError
+	kind := budget.KindSyntax
+	if e, ok := err.(*budget.ParseError); ok {
+		pe = e
+		kind = pe.Kind
+	}
+	why := map[budget.ErrorKind]diag.Text{
+		budget.KindExponent:   {VI: "ký hiệu lũy thừa (e) không được dùng", EN: "exponent notation is not allowed"},
+		budget.KindUnderscore: {VI: "dấu gạch dưới trong số không được dùng", EN: "underscores in numbers are not allowed"},
+		budget.KindHex:        {VI: "số thập lục phân không được dùng", EN: "hexadecimal is not allowed"},
+		budget.KindOctal:      {VI: "số bát phân không được dùng", EN: "octal is not allowed"},
+		budget.KindDecimals:   {VI: "quá 3 chữ số thập phân", EN: "more than 3 decimals"},
+		budget.KindOverflow:   {VI: "số quá lớn", EN: "the number is too large"},
+		budget.KindSpecial:    {VI: "NaN và vô cực không phải số tiền", EN: "NaN and infinity are not amounts"},
+	}[kind]
+	if why.IsZero() {
+		why = diag.Text{VI: "không đọc được số", EN: "not a number"}
+	}
+	l.errAt("E103", n, path, diag.Text{
+		VI: fmt.Sprintf("`%s`: %s; cần %s", n.Value, why.VI, want.VI),
+		EN: fmt.Sprintf("`%s`: %s; expected %s", n.Value, why.EN, want.EN),
+	}, diag.Text{
+		VI: "Viết số thập phân thường: chữ số, có thể thêm dấu chấm và tối đa 3 chữ số thập phân (ví dụ 3188 hoặc 241.5).",
+		EN: "Write a plain decimal: digits, optionally a dot and at most 3 decimals (for example 3188 or 241.5).",
+	})
+}
+
+// vietnamese reports E104 when text in a number's place is a number in
+// Vietnamese notation, and says what it means.
+func (l *loader) vietnamese(n *yaml.Node, path string, kind numKind) bool {
+	s := strings.TrimSpace(n.Value)
+	if !strings.ContainsAny(s, ".,  \u202f") {
+		return false
+	}
+	a, ok := budget.ParseVietnamese(s)
+	if !ok {
+		return false
+	}
+	msg := diag.Text{
+		VI: fmt.Sprintf("`%s` là số viết theo kiểu Việt Nam (dấu chấm ngăn cách hàng nghìn, dấu phẩy là dấu thập phân), tức là %s; YAML cần số viết là %s", n.Value, a.Format(true), a),
+		EN: fmt.Sprintf("`%s` is a number in Vietnamese notation (dots group thousands, the comma is the decimal mark), that is %s; YAML needs it written %s", n.Value, a.Format(false), a),
+	}
+	help := diag.Text{VI: fmt.Sprintf("Viết %s (không ngoặc kép, không dấu ngăn cách hàng nghìn).", a), EN: fmt.Sprintf("Write %s (no quotes, no thousands separators).", a)}
+	if !strings.Contains(s, ".") && strings.Contains(s, ",") && len(s)-strings.IndexByte(s, ',')-1 == 3 {
+		// "3,188": a decimal comma, or an English thousands separator.
+		alt, _ := budget.ParseVietnamese(strings.ReplaceAll(s, ",", "."))
+		help.VI = fmt.Sprintf("Viết %s nếu ý là %s; viết %s nếu ý là %s.", a, a.Format(true), alt, alt.Format(true))
+		help.EN = fmt.Sprintf("Write %s if you meant %s; write %s if you meant %s.", a, a.Format(false), alt, alt.Format(false))
+	}
+	l.errAt("E104", n, path, msg, help)
+	return true
+}
+
+// numberKeys are the keys whose values are numbers, where a flow-style
+// slip such as `{total: 3,188}` can happen.
+var numberKeys = map[string]bool{
+	"total": true, "central": true, "local": true, "other": true,
+	"households": true, "poor": true, "near_poor": true, "new_jobs": true,
+	"percent": true, "quantity": true, "value": true, "tolerance": true,
+	"counterpart_min_percent": true, "job_support_percent": true,
+}
+
+// flowSlips recognises `{total: 3,188, …}`, which YAML reads as `total: 3`
+// and a key `188` with no value, and reports it once as E104 at the pair.
+// It returns the indexes of the extra keys, which are not reported again,
+// and marks the first group's value so that it takes part in no check.
+func (l *loader) flowSlips(m *yaml.Node, path string) map[int]bool {
+	if m.Style&yaml.FlowStyle == 0 {
+		return nil
+	}
+	var skip map[int]bool
+	c := m.Content
+	for i := 2; i+1 < len(c); i += 2 {
+		pk, pv := c[i-2], c[i-1]
+		if !isDigits(c[i].Value) || c[i+1].Tag != "!!null" || !numberKeys[pk.Value] || pv.Kind != yaml.ScalarNode || pv.Tag != "!!int" {
+			continue
+		}
+		groups := []string{pv.Value}
+		j := i
+		for ; j+1 < len(c) && isDigits(c[j].Value) && c[j+1].Tag == "!!null"; j += 2 {
+			groups = append(groups, c[j].Value)
+			if skip == nil {
+				skip = make(map[int]bool)
+			}
+			skip[j] = true
+		}
+		written := strings.Join(groups, ",")
+		meant, _ := budget.ParseVietnamese(strings.Join(groups, "."))
+		asDecimal, _ := budget.ParseVietnamese(written)
+		l.errAt("E104", pv, join(path, pk.Value), diag.Text{
+			VI: fmt.Sprintf("`%s: %s` trong ngoặc `{…}`: YAML coi dấu phẩy là dấu ngăn cách, nên đọc thành `%s: %s` và khóa `%s`", pk.Value, written, pk.Value, pv.Value, strings.Join(groups[1:], "`, `")),
+			EN: fmt.Sprintf("`%s: %s` inside `{…}`: YAML reads the comma as a separator, giving `%s: %s` and a key `%s`", pk.Value, written, pk.Value, pv.Value, strings.Join(groups[1:], "`, `")),
+		}, diag.Text{
+			VI: fmt.Sprintf("Viết `%s: %s` nếu ý là %s (không dùng dấu ngăn cách hàng nghìn); theo cách viết Việt Nam %s là %s, khi đó viết `%s: %s`.", pk.Value, meant, meant.Format(true), written, asDecimal.Format(true), pk.Value, asDecimal),
+			EN: fmt.Sprintf("Write `%s: %s` if you meant %s (no thousands separators); in Vietnamese notation %s is %s, written `%s: %s`.", pk.Value, meant, meant.Format(false), written, asDecimal.Format(false), pk.Value, asDecimal),
+		})
+		slip := *pv
+		slip.Tag = slipTag
+		c[i-1] = &slip
+		i = j - 2
+	}
+	return skip
+}
+
+// slipTag marks a value already reported by flowSlips.
+const slipTag = "!kehoach-slip"

@@ -1,0 +1,194 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// StdinName is the name standard input has in reports.
+const StdinName = "<stdin>"
+
+// Input is one file to validate.
+type Input struct {
+	// Name is the path as the user gave it, or found under a folder the
+	// user gave (joined to it), or StdinName.
+	Name string
+	// Explicit is true for a file named on the command line: it is
+	// reported even when it is not a plan file (E109). Files found in a
+	// folder are validated only when they are plan files.
+	Explicit bool
+}
+
+// ErrNoPlans is returned by Collect when the folders given hold no plan
+// file and no file was named: validating nothing is not a success.
+var ErrNoPlans = errors.New("no plan file found")
+
+// Collect turns command-line paths into inputs: "-" is standard input, a
+// file is itself, a folder is searched recursively for *.yaml and *.yml
+// files (any case). Hidden folders, node_modules and vendor are not
+// entered; symbolic links to folders are not followed, links to files are.
+// Problems with single paths (missing, unreadable folder) are returned
+// together; the other inputs are still returned.
+func Collect(paths []string) ([]Input, []error) {
+	var out []Input
+	var errs []error
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, Input{Name: StdinName, Explicit: true})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, pathError(p, err))
+			continue
+		}
+		if !info.IsDir() {
+			out = append(out, Input{Name: p, Explicit: true})
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, pathError(path, err))
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if path != p && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			ext := strings.ToLower(filepath.Ext(name))
+			if ext != ".yaml" && ext != ".yml" {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				// Links to files are followed, links to folders are not.
+				if st, err := os.Stat(path); err != nil || st.IsDir() {
+					return nil
+				}
+			} else if !d.Type().IsRegular() {
+				return nil
+			}
+			out = append(out, Input{Name: path})
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, pathError(p, err))
+		}
+	}
+	return out, errs
+}
+
+func pathError(p string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: %w", p, err)
+}
+
+// Outcome is the result of validating one input.
+type Outcome struct {
+	Input
+	// Source is the file's content.
+	Source []byte
+	Result
+	// Err is set when the file could not be read; the tool could not do
+	// its job for it (exit 2).
+	Err error
+	// Skipped is true for a file found in a folder that is not a plan
+	// file.
+	Skipped bool
+}
+
+// Open reads an input; tests replace it to inject faults.
+type Open func(in Input) ([]byte, error)
+
+// ReadInput reads a file, or standard input, refusing more than
+// MaxFileSize+1 bytes (Load reports E110 for a file over the limit).
+func ReadInput(stdin io.Reader) Open {
+	return func(in Input) ([]byte, error) {
+		var r io.Reader = stdin
+		if in.Name != StdinName || !in.Explicit {
+			f, err := os.Open(in.Name)
+			if err != nil {
+				return nil, pathError(in.Name, err)
+			}
+			defer f.Close()
+			r = f
+		}
+		b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+		if err != nil {
+			return nil, pathError(in.Name, err)
+		}
+		return b, nil
+	}
+}
+
+// ValidateAll validates the inputs concurrently, on as many workers as
+// there are cores, and returns the outcomes sorted by name, whatever the
+// scheduling.
+func ValidateAll(inputs []Input, open Open) []Outcome {
+	out := make([]Outcome, len(inputs))
+	workers := min(runtime.GOMAXPROCS(0), len(inputs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = validateOne(inputs[i], open)
+			}
+		})
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	slices.SortStableFunc(out, func(a, b Outcome) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+func validateOne(in Input, open Open) Outcome {
+	o := Outcome{Input: in}
+	data, err := open(in)
+	if err != nil {
+		o.Err = err
+		return o
+	}
+	o.Source = data
+	o.Result = Validate(in.Name, data)
+	if !in.Explicit && skip(o.Result, data) {
+		o.Skipped = true
+	}
+	return o
+}
+
+// skip decides whether a file found in a folder is left alone: YAML
+// without the `kehoach` key, or a file that cannot be parsed and has no
+// line starting with `kehoach:`.
+func skip(r Result, data []byte) bool {
+	if r.NotPlan {
+		return true
+	}
+	for _, d := range r.Diagnostics {
+		switch d.Code {
+		case "E101", "E110", "E111":
+			return !bytes.HasPrefix(data, []byte("kehoach:")) && !bytes.Contains(data, []byte("\nkehoach:"))
+		}
+	}
+	return false
+}

@@ -1,0 +1,192 @@
+package plan
+
+import "github.com/kehoach/kehoach/budget"
+
+// Pos is a place in the file: line and column from 1, the column counted
+// in characters.
+type Pos struct{ Line, Column int }
+
+// Text is a text value as written, normalised to NFC.
+type Text struct {
+	Value   string
+	Written bool
+	Pos     Pos
+	Path    string
+}
+
+// Int is a whole-number value such as a year, a project number or an
+// appendix number.
+type Int struct {
+	Value   int
+	Written bool
+	// Valid is false when the value has an E finding.
+	Valid bool
+	Pos   Pos
+	Path  string
+}
+
+// Num is an exact decimal value (an amount, a count or a percent) with the
+// number of decimals written, which is the precision of a percent.
+type Num struct {
+	budget.Figure
+	Decimals int
+}
+
+// Plan is a plan file as read. Values that could not be read are left
+// unwritten or invalid, with a finding.
+type Plan struct {
+	// File is the name of the file as given (for messages).
+	File string
+
+	Version  Int
+	Info     Info
+	Rules    Rules
+	Communes []*Commune
+	Targets  *Targets
+	// ProjectsPos is the `projects` key.
+	ProjectsPos Pos
+	Projects    []*Project
+	// Funding is the top-level stated grand totals.
+	Funding    budget.Funding
+	Allocation *Allocation
+}
+
+// Info is the `plan` block: who issues the plan, for which year.
+type Info struct {
+	Pos          Pos
+	Title        Text
+	Program      Text
+	Level        Text
+	Year         Int
+	Issuer       Text
+	Parent       Text
+	Province     Text
+	District     Text
+	Number       Text
+	Date         Text
+	Place        Text
+	Capital      Text
+	CurrencyUnit Text
+	Signer       Signer
+	Basis        []Text
+}
+
+// Signer is the signature block.
+type Signer struct {
+	OnBehalf, Authority, Title, Name Text
+}
+
+// Rules are the plan's overrides of the rules' parameters.
+type Rules struct {
+	Tolerance      Num
+	CounterpartMin Num
+}
+
+// Commune is a commune-level unit that rows may refer to.
+type Commune struct {
+	Pos                        Pos
+	Path                       string
+	ID, Name                   Text
+	Households, Poor, NearPoor Num
+	Tags                       []Text
+}
+
+// Targets is the `targets` block (Phụ lục 1).
+type Targets struct {
+	Pos                  Pos
+	Baseline             Baseline
+	PovertyReduction     Reduction
+	NearPovertyReduction Reduction
+	JobSupportPercent    Num
+	NewJobs              Num
+	Indicators           []*Indicator
+	ByCommune            []*CommuneTarget
+}
+
+// Baseline is the district's counts at the start of the year.
+type Baseline struct {
+	Written                    bool
+	Households, Poor, NearPoor Num
+}
+
+// Reduction is a reduction target: percentage points and households.
+type Reduction struct {
+	Written    bool
+	Pos        Pos
+	Percent    Num
+	Households Num
+}
+
+// Indicator is a further target.
+type Indicator struct {
+	Pos            Pos
+	ID, Name, Unit Text
+	Value          Num
+}
+
+// CommuneTarget is one row of `targets.by_commune`.
+type CommuneTarget struct {
+	Pos                  Pos
+	Path                 string
+	Commune              Text
+	PovertyReduction     Num
+	NearPovertyReduction Num
+	NewJobs              Num
+}
+
+// Project is a component project of the programme.
+type Project struct {
+	Pos                               Pos
+	Path                              string
+	Number                            Int
+	Name                              Text
+	Appendix                          Int
+	Lead                              Text
+	CoLeads                           []Text
+	Partners                          []Text
+	Capital                           Text
+	Funding                           budget.Funding
+	Subprojects                       []*Subproject
+	Activities                        []*Activity
+	Objective, Beneficiaries, Content []Text
+}
+
+// Subproject is a sub-project of a project.
+type Subproject struct {
+	Pos                               Pos
+	Path                              string
+	Number                            Int
+	Name                              Text
+	Lead                              Text
+	Partners                          []Text
+	Capital                           Text
+	Funding                           budget.Funding
+	Activities                        []*Activity
+	Objective, Beneficiaries, Content []Text
+}
+
+// Activity is one detail row of an appendix.
+type Activity struct {
+	Pos      Pos
+	Path     string
+	Name     Text
+	Commune  Text
+	Unit     Text
+	Quantity Num
+	Lead     Text
+	Funding  budget.Funding
+}
+
+// Allocation is the budget assigned from above.
+type Allocation struct {
+	Source   Text
+	Projects []*Allocated
+}
+
+// Allocated is the central funds assigned to a project or sub-project.
+type Allocated struct {
+	Pos        Pos
+	Project    Int
+	Subproject Int
+	Central    Num
+}

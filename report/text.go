@@ -1,0 +1,187 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kehoach/kehoach/diag"
+)
+
+// text is the report for people: `file:line:col: severity[CODE]: message`,
+// the source line with a caret under the offending value, a help line, and
+// a closing count.
+type text struct{ o Options }
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiBlue   = "\x1b[1;34m"
+	ansiCyan   = "\x1b[1;36m"
+)
+
+func (t *text) paint(code, s string) string {
+	if !t.o.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+// SeverityWord is the severity as the text report writes it.
+func SeverityWord(s diag.Severity, l diag.Lang) string {
+	switch {
+	case l == diag.EN:
+		return s.String()
+	case s == diag.Warning:
+		return "cảnh báo"
+	default:
+		return "lỗi"
+	}
+}
+
+func (t *text) Format(w io.Writer, files []File) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range files {
+		lines := newLineIndex(f.Source)
+		for _, d := range f.Diagnostics {
+			t.diagnostic(bw, f.Name, lines, d)
+		}
+	}
+	s := Summarize(files)
+	fmt.Fprintln(bw, t.paint(ansiBold, CountLine(s, t.o.Lang)))
+	return bw.Flush()
+}
+
+// CountLine is the closing count: "1 tệp, 0 lỗi, 2 cảnh báo".
+func CountLine(s Summary, l diag.Lang) string {
+	if l == diag.EN {
+		return fmt.Sprintf("%s, %s, %s", plural(s.Files, "file"), plural(s.Errors, "error"), plural(s.Warnings, "warning"))
+	}
+	return fmt.Sprintf("%d tệp, %d lỗi, %d cảnh báo", s.Files, s.Errors, s.Warnings)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func (t *text) diagnostic(w io.Writer, name string, lines lineIndex, d diag.Diagnostic) {
+	sev := SeverityWord(d.Severity, t.o.Lang)
+	color := ansiRed
+	if d.Severity == diag.Warning {
+		color = ansiYellow
+	}
+	where := name
+	if d.Line > 0 {
+		where = fmt.Sprintf("%s:%d:%d", name, d.Line, d.Column)
+	}
+	fmt.Fprintf(w, "%s: %s%s\n", t.paint(ansiBold, where), t.paint(color, sev+"["+d.Code+"]"), t.paint(ansiBold, ": "+d.Message.In(t.o.Lang)))
+	src, ok := lines.line(d.Line)
+	gutter := strings.Repeat(" ", len(strconv.Itoa(d.Line)))
+	if ok {
+		src = strings.ReplaceAll(src, "\t", " ")
+		fmt.Fprintf(w, "%s %s\n", gutter, t.paint(ansiBlue, "|"))
+		fmt.Fprintf(w, "%s %s %s\n", t.paint(ansiBlue, strconv.Itoa(d.Line)), t.paint(ansiBlue, "|"), src)
+		col := max(d.Column, 1)
+		width := tokenWidth(src, col)
+		fmt.Fprintf(w, "%s %s %s%s\n", gutter, t.paint(ansiBlue, "|"), strings.Repeat(" ", col-1), t.paint(color, strings.Repeat("^", width)))
+	}
+	for _, r := range d.Related {
+		note := "ghi chú"
+		if t.o.Lang == diag.EN {
+			note = "note"
+		}
+		fmt.Fprintf(w, "%s %s %s: %s:%d:%d: %s\n", gutter, t.paint(ansiBlue, "="), t.paint(ansiBold, note), name, r.Line, r.Column, r.Message.In(t.o.Lang))
+	}
+	if h := d.Help.In(t.o.Lang); h != "" {
+		// "help:" in both languages, as rustc and Elm write it: the word is
+		// what people search the output for.
+		fmt.Fprintf(w, "%s %s %s %s\n", gutter, t.paint(ansiBlue, "="), t.paint(ansiCyan, "help:"), strings.TrimSpace(h))
+	}
+	fmt.Fprintln(w)
+}
+
+// tokenWidth is the number of characters of the value that starts at col
+// (from 1): a quoted string to its closing quote, otherwise up to the end
+// of a plain scalar or key in block or flow style.
+func tokenWidth(line string, col int) int {
+	runes := []rune(line)
+	start := col - 1
+	if start >= len(runes) {
+		return 1
+	}
+	if q := runes[start]; q == '"' || q == '\'' {
+		for i := start + 1; i < len(runes); i++ {
+			if runes[i] == q && (q != '"' || runes[i-1] != '\\') {
+				return i - start + 1
+			}
+		}
+		return len(runes) - start
+	}
+	end := start
+	for end < len(runes) {
+		r := runes[end]
+		if r == ',' || r == '}' || r == ']' {
+			break
+		}
+		if r == ':' && (end+1 == len(runes) || runes[end+1] == ' ') {
+			break
+		}
+		if r == '#' && end > start && runes[end-1] == ' ' {
+			break
+		}
+		end++
+	}
+	for end > start+1 && runes[end-1] == ' ' {
+		end--
+	}
+	return max(end-start, 1)
+}
+
+// lineIndex finds source lines by number without splitting the whole file.
+type lineIndex struct {
+	src    []byte
+	starts []int
+}
+
+func newLineIndex(src []byte) lineIndex {
+	return lineIndex{src: src}
+}
+
+func (li *lineIndex) line(n int) (string, bool) {
+	if n < 1 || li.src == nil {
+		return "", false
+	}
+	if li.starts == nil {
+		li.starts = []int{0}
+		for i, b := range li.src {
+			if b == '\n' {
+				li.starts = append(li.starts, i+1)
+			}
+		}
+	}
+	if n > len(li.starts) {
+		return "", false
+	}
+	start := li.starts[n-1]
+	end := len(li.src)
+	if n < len(li.starts) {
+		end = li.starts[n] - 1
+	}
+	s := bytes.TrimSuffix(li.src[start:end], []byte("\r"))
+	if n == 1 {
+		s = bytes.TrimPrefix(s, []byte("\xef\xbb\xbf"))
+	}
+	if !utf8.Valid(s) {
+		return "", false
+	}
+	return string(s), true
+}
