@@ -49,6 +49,9 @@ Programme on Sustainable Poverty Reduction before they are signed, and
 exports the appendix workbooks attached to them.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return applyConfig(cmd, s)
+		},
 	}
 	root.SetOut(s.Out)
 	root.SetErr(s.ErrOut)
@@ -56,6 +59,10 @@ exports the appendix workbooks attached to them.`,
 	root.PersistentFlags().StringVar(&g.lang, "lang", "vi", "ngôn ngữ thông báo / language of messages: vi|en")
 	root.AddCommand(
 		newValidateCmd(s, g, nil),
+		newExportCmd(s, g),
+		newSummaryCmd(s, g),
+		newSchemaCmd(s, g),
+		newInitCmd(s, g),
 		newExplainCmd(s, g),
 		newVersionCmd(s),
 	)
