@@ -17,6 +17,11 @@ type field struct {
 	name     string
 	required bool
 	read     func(key, val *yaml.Node, path string)
+	// poison, when set, is called with the key of a misspelling of this
+	// field (E102 with this field as the suggestion) when the field itself
+	// is absent: the value the writer meant exists but could not be read,
+	// so it must take part in no comparison (one slip, one finding).
+	poison func(key *yaml.Node, path string)
 }
 
 func join(path, key string) string {
@@ -71,6 +76,7 @@ func (l *loader) mapping(block, n *yaml.Node, path string, fields []field) bool 
 		return false
 	}
 	skip := l.flowSlips(n, path)
+	var typos [][2]any // suggested field name, misspelt key
 	seen := make([]*yaml.Node, len(fields))
 	var extra map[string]*yaml.Node // keys outside fields (notes, x-)
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -115,7 +121,9 @@ func (l *loader) mapping(block, n *yaml.Node, path string, fields []field) bool 
 			if skip[i] {
 				continue
 			}
-			l.unknownKey(k, path, fields)
+			if s, ok := l.unknownKey(k, path, fields); ok {
+				typos = append(typos, [2]any{s, k})
+			}
 			continue
 		}
 		if seen[fi] != nil {
@@ -124,6 +132,15 @@ func (l *loader) mapping(block, n *yaml.Node, path string, fields []field) bool 
 		}
 		seen[fi] = k
 		fields[fi].read(k, deref(v), join(path, name))
+	}
+	for _, t := range typos {
+		name, k := t[0].(string), t[1].(*yaml.Node)
+		for j, f := range fields {
+			if f.name == name && seen[j] == nil && f.poison != nil {
+				f.poison(k, join(path, name))
+				seen[j] = k // the misspelt key stands for it: no E106 as well
+			}
+		}
 	}
 	ok := true
 	for j, f := range fields {
@@ -157,7 +174,8 @@ func (l *loader) duplicateKey(first, second *yaml.Node, path string) {
 		Message: diag.Text{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
 }
 
-func (l *loader) unknownKey(k *yaml.Node, path string, fields []field) {
+// unknownKey reports E102 and returns the suggested field, if any.
+func (l *loader) unknownKey(k *yaml.Node, path string, fields []field) (string, bool) {
 	names := make([]string, len(fields))
 	for i, f := range fields {
 		names[i] = f.name
@@ -174,8 +192,11 @@ func (l *loader) unknownKey(k *yaml.Node, path string, fields []field) {
 		msg.VI += fmt.Sprintf("; có phải ý là `%s`?", s)
 		msg.EN += fmt.Sprintf("; did you mean `%s`?", s)
 		help = diag.Text{VI: fmt.Sprintf("Sửa thành `%s`.", s), EN: fmt.Sprintf("Write `%s`.", s)}
+		l.errAt("E102", k, join(path, k.Value), msg, help)
+		return s, true
 	}
 	l.errAt("E102", k, join(path, k.Value), msg, help)
+	return "", false
 }
 
 // closest returns the candidate nearest to s by edit distance, when it is
@@ -515,8 +536,8 @@ func (l *loader) flowSlips(m *yaml.Node, path string) map[int]bool {
 			VI: fmt.Sprintf("`%s: %s` trong ngoặc `{…}`: YAML coi dấu phẩy là dấu ngăn cách, nên đọc thành `%s: %s` và khóa `%s`", pk.Value, written, pk.Value, pv.Value, strings.Join(groups[1:], "`, `")),
 			EN: fmt.Sprintf("`%s: %s` inside `{…}`: YAML reads the comma as a separator, giving `%s: %s` and a key `%s`", pk.Value, written, pk.Value, pv.Value, strings.Join(groups[1:], "`, `")),
 		}, diag.Text{
-			VI: fmt.Sprintf("Viết `%s: %s` nếu ý là %s (không dùng dấu ngăn cách hàng nghìn); theo cách viết Việt Nam %s là %s, khi đó viết `%s: %s`.", pk.Value, meant, meant.Format(true), written, asDecimal.Format(true), pk.Value, asDecimal),
-			EN: fmt.Sprintf("Write `%s: %s` if you meant %s (no thousands separators); in Vietnamese notation %s is %s, written `%s: %s`.", pk.Value, meant, meant.Format(false), written, asDecimal.Format(false), pk.Value, asDecimal),
+			VI: fmt.Sprintf("Viết `%s: %s` nếu ý là %s (YAML không dùng dấu ngăn cách hàng nghìn); viết `%s: %s` nếu ý là %s (dấu phẩy thập phân).", pk.Value, meant, meant.Format(true), pk.Value, asDecimal, asDecimal.Format(true)),
+			EN: fmt.Sprintf("Write `%s: %s` if you meant %s (YAML takes no thousands separators); write `%s: %s` if you meant %s (a Vietnamese decimal comma).", pk.Value, meant, meant.Format(false), pk.Value, asDecimal, asDecimal.Format(false)),
 		})
 		slip := *pv
 		slip.Tag = slipTag

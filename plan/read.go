@@ -40,17 +40,18 @@ func (l *loader) top(root *yaml.Node) {
 		return
 	}
 	l.mapping(root, root, "", []field{
-		{"kehoach", true, func(k, v *yaml.Node, path string) { l.version(v, path) }},
-		{"plan", true, func(k, v *yaml.Node, path string) { l.info(k, v, path) }},
-		{"rules", false, func(k, v *yaml.Node, path string) { l.rules(k, v, path) }},
-		{"communes", false, func(k, v *yaml.Node, path string) { l.communes(v, path) }},
-		{"targets", false, func(k, v *yaml.Node, path string) { l.targets(k, v, path) }},
-		{"projects", true, func(k, v *yaml.Node, path string) {
+		{name: "kehoach", required: true, read: func(k, v *yaml.Node, path string) { l.version(v, path) }},
+		{name: "plan", required: true, read: func(k, v *yaml.Node, path string) { l.info(k, v, path) }},
+		{name: "rules", read: func(k, v *yaml.Node, path string) { l.rules(k, v, path) }},
+		{name: "communes", read: func(k, v *yaml.Node, path string) { l.communes(v, path) }},
+		{name: "targets", read: func(k, v *yaml.Node, path string) { l.targets(k, v, path) }},
+		{name: "projects", required: true, read: func(k, v *yaml.Node, path string) {
 			p.ProjectsPos = Pos{k.Line, k.Column}
 			l.projects(v, path)
 		}},
-		{"funding", false, func(k, v *yaml.Node, path string) { p.Funding = l.funding(k, v, path) }},
-		{"allocation", false, func(k, v *yaml.Node, path string) { l.allocation(k, v, path) }},
+		{name: "funding", read: func(k, v *yaml.Node, path string) { p.Funding = l.funding(k, v, path) },
+			poison: func(k *yaml.Node, path string) { p.Funding = unreadableFunding(k, path) }},
+		{name: "allocation", read: func(k, v *yaml.Node, path string) { l.allocation(k, v, path) }},
 	})
 }
 
@@ -80,16 +81,16 @@ func (l *loader) info(k, v *yaml.Node, path string) {
 		return func(_, v *yaml.Node, path string) { *dst = l.text(v, path) }
 	}
 	l.mapping(k, v, path, []field{
-		{"title", true, str(&in.Title)},
-		{"program", false, str(&in.Program)},
-		{"level", false, func(_, v *yaml.Node, path string) { in.Level = l.oneOf(v, path, "district", "province", "commune") }},
-		{"year", true, func(_, v *yaml.Node, path string) { in.Year = l.integer(v, path, 1900, 2200) }},
-		{"issuer", true, str(&in.Issuer)},
-		{"parent", false, str(&in.Parent)},
-		{"province", true, str(&in.Province)},
-		{"district", false, str(&in.District)},
-		{"number", false, str(&in.Number)},
-		{"date", false, func(_, v *yaml.Node, path string) {
+		{name: "title", required: true, read: str(&in.Title)},
+		{name: "program", read: str(&in.Program)},
+		{name: "level", read: func(_, v *yaml.Node, path string) { in.Level = l.oneOf(v, path, "district", "province", "commune") }},
+		{name: "year", required: true, read: func(_, v *yaml.Node, path string) { in.Year = l.integer(v, path, 1900, 2200) }},
+		{name: "issuer", required: true, read: str(&in.Issuer)},
+		{name: "parent", read: str(&in.Parent)},
+		{name: "province", required: true, read: str(&in.Province)},
+		{name: "district", read: str(&in.District)},
+		{name: "number", read: str(&in.Number)},
+		{name: "date", read: func(_, v *yaml.Node, path string) {
 			in.Date = l.text(v, path)
 			if in.Date.Written && !dateRE.MatchString(in.Date.Value) {
 				l.errAt("E103", v, path, diag.Text{
@@ -99,21 +100,21 @@ func (l *loader) info(k, v *yaml.Node, path string) {
 				in.Date.Written = false
 			}
 		}},
-		{"place", false, str(&in.Place)},
-		{"capital", false, func(_, v *yaml.Node, path string) { in.Capital = l.oneOf(v, path, "recurrent", "investment") }},
-		{"currency_unit", false, func(_, v *yaml.Node, path string) {
+		{name: "place", read: str(&in.Place)},
+		{name: "capital", read: func(_, v *yaml.Node, path string) { in.Capital = l.oneOf(v, path, "recurrent", "investment") }},
+		{name: "currency_unit", read: func(_, v *yaml.Node, path string) {
 			in.CurrencyUnit = l.oneOf(v, path, "million_vnd", "thousand_vnd", "vnd")
 		}},
-		{"signer", false, func(k, v *yaml.Node, path string) {
+		{name: "signer", read: func(k, v *yaml.Node, path string) {
 			s := &in.Signer
 			l.mapping(k, v, path, []field{
-				{"on_behalf", false, str(&s.OnBehalf)},
-				{"authority", false, str(&s.Authority)},
-				{"title", false, str(&s.Title)},
-				{"name", false, str(&s.Name)},
+				{name: "on_behalf", read: str(&s.OnBehalf)},
+				{name: "authority", read: str(&s.Authority)},
+				{name: "title", read: str(&s.Title)},
+				{name: "name", read: str(&s.Name)},
 			})
 		}},
-		{"basis", false, func(_, v *yaml.Node, path string) { in.Basis = l.texts(v, path) }},
+		{name: "basis", read: func(_, v *yaml.Node, path string) { in.Basis = l.texts(v, path) }},
 	})
 	if (in.Level.Value == "" || in.Level.Value == "district") && !in.District.Written && v.Kind == yaml.MappingNode {
 		l.errAt("E106", k, path, diag.Text{
@@ -129,14 +130,14 @@ func (l *loader) info(k, v *yaml.Node, path string) {
 func (l *loader) rules(k, v *yaml.Node, path string) {
 	r := &l.p.Rules
 	l.mapping(k, v, path, []field{
-		{"tolerance", false, func(_, v *yaml.Node, path string) {
+		{name: "tolerance", read: func(_, v *yaml.Node, path string) {
 			var w bool
 			r.Tolerance, w = l.number(v, path, amountNum)
 			if w {
 				l.w105(r.Tolerance, diag.Text{})
 			}
 		}},
-		{"counterpart_min_percent", false, func(_, v *yaml.Node, path string) {
+		{name: "counterpart_min_percent", read: func(_, v *yaml.Node, path string) {
 			r.CounterpartMin, _ = l.number(v, path, percentNum)
 		}},
 	})
@@ -151,7 +152,7 @@ func (l *loader) communes(v *yaml.Node, path string) {
 			return func(_, v *yaml.Node, path string) { *dst, _ = l.number(v, path, countNum) }
 		}
 		l.mapping(item, item, path, []field{
-			{"id", true, func(_, v *yaml.Node, path string) {
+			{name: "id", required: true, read: func(_, v *yaml.Node, path string) {
 				c.ID = l.text(v, path)
 				if c.ID.Written && !communeIDRE.MatchString(c.ID.Value) {
 					l.errAt("E103", v, path, diag.Text{
@@ -160,11 +161,11 @@ func (l *loader) communes(v *yaml.Node, path string) {
 					}, diag.Text{VI: "Ví dụ: `pho-rang`, `bao-ha`.", EN: "For example `pho-rang`, `bao-ha`."})
 				}
 			}},
-			{"name", true, func(_, v *yaml.Node, path string) { c.Name = l.text(v, path) }},
-			{"households", false, num(&c.Households)},
-			{"poor", false, num(&c.Poor)},
-			{"near_poor", false, num(&c.NearPoor)},
-			{"tags", false, func(_, v *yaml.Node, path string) { c.Tags = l.texts(v, path) }},
+			{name: "name", required: true, read: func(_, v *yaml.Node, path string) { c.Name = l.text(v, path) }},
+			{name: "households", read: num(&c.Households)},
+			{name: "poor", read: num(&c.Poor)},
+			{name: "near_poor", read: num(&c.NearPoor)},
+			{name: "tags", read: func(_, v *yaml.Node, path string) { c.Tags = l.texts(v, path) }},
 		})
 		l.p.Communes = append(l.p.Communes, c)
 	})
@@ -194,51 +195,51 @@ func (l *loader) targets(k, v *yaml.Node, path string) {
 		return func(k, v *yaml.Node, path string) {
 			dst.Written, dst.Pos = true, Pos{k.Line, k.Column}
 			l.mapping(k, v, path, []field{
-				{"percent", false, func(_, v *yaml.Node, path string) { dst.Percent, _ = l.number(v, path, percentNum) }},
-				{"households", false, count(&dst.Households)},
+				{name: "percent", read: func(_, v *yaml.Node, path string) { dst.Percent, _ = l.number(v, path, percentNum) }},
+				{name: "households", read: count(&dst.Households)},
 			})
 		}
 	}
 	l.mapping(k, v, path, []field{
-		{"baseline", false, func(k, v *yaml.Node, path string) {
+		{name: "baseline", read: func(k, v *yaml.Node, path string) {
 			t.Baseline.Written = true
 			l.mapping(k, v, path, []field{
-				{"households", false, count(&t.Baseline.Households)},
-				{"poor", false, count(&t.Baseline.Poor)},
-				{"near_poor", false, count(&t.Baseline.NearPoor)},
+				{name: "households", read: count(&t.Baseline.Households)},
+				{name: "poor", read: count(&t.Baseline.Poor)},
+				{name: "near_poor", read: count(&t.Baseline.NearPoor)},
 			})
 		}},
-		{"poverty_reduction", false, reduction(&t.PovertyReduction)},
-		{"near_poverty_reduction", false, reduction(&t.NearPovertyReduction)},
-		{"job_support_percent", false, func(_, v *yaml.Node, path string) {
+		{name: "poverty_reduction", read: reduction(&t.PovertyReduction)},
+		{name: "near_poverty_reduction", read: reduction(&t.NearPovertyReduction)},
+		{name: "job_support_percent", read: func(_, v *yaml.Node, path string) {
 			t.JobSupportPercent, _ = l.number(v, path, percentNum)
 		}},
-		{"new_jobs", false, count(&t.NewJobs)},
-		{"indicators", false, func(_, v *yaml.Node, path string) {
+		{name: "new_jobs", read: count(&t.NewJobs)},
+		{name: "indicators", read: func(_, v *yaml.Node, path string) {
 			l.list(v, path, func(i int, item *yaml.Node, path string) {
 				in := &Indicator{Pos: Pos{item.Line, item.Column}}
 				l.mapping(item, item, path, []field{
-					{"id", false, func(_, v *yaml.Node, path string) { in.ID = l.text(v, path) }},
-					{"name", true, func(_, v *yaml.Node, path string) { in.Name = l.text(v, path) }},
-					{"unit", false, func(_, v *yaml.Node, path string) { in.Unit = l.text(v, path) }},
-					{"value", true, func(_, v *yaml.Node, path string) { in.Value, _ = l.number(v, path, quantityNum) }},
+					{name: "id", read: func(_, v *yaml.Node, path string) { in.ID = l.text(v, path) }},
+					{name: "name", required: true, read: func(_, v *yaml.Node, path string) { in.Name = l.text(v, path) }},
+					{name: "unit", read: func(_, v *yaml.Node, path string) { in.Unit = l.text(v, path) }},
+					{name: "value", required: true, read: func(_, v *yaml.Node, path string) { in.Value, _ = l.number(v, path, quantityNum) }},
 				})
 				t.Indicators = append(t.Indicators, in)
 			})
 		}},
-		{"by_commune", false, func(_, v *yaml.Node, path string) {
+		{name: "by_commune", read: func(_, v *yaml.Node, path string) {
 			l.list(v, path, func(i int, item *yaml.Node, path string) {
 				ct := &CommuneTarget{Pos: Pos{item.Line, item.Column}, Path: path}
 				households := func(dst *Num) func(k, v *yaml.Node, path string) {
 					return func(k, v *yaml.Node, path string) {
-						l.mapping(k, v, path, []field{{"households", false, count(dst)}})
+						l.mapping(k, v, path, []field{{name: "households", read: count(dst)}})
 					}
 				}
 				l.mapping(item, item, path, []field{
-					{"commune", true, func(_, v *yaml.Node, path string) { ct.Commune = l.text(v, path) }},
-					{"poverty_reduction", false, households(&ct.PovertyReduction)},
-					{"near_poverty_reduction", false, households(&ct.NearPovertyReduction)},
-					{"new_jobs", false, count(&ct.NewJobs)},
+					{name: "commune", required: true, read: func(_, v *yaml.Node, path string) { ct.Commune = l.text(v, path) }},
+					{name: "poverty_reduction", read: households(&ct.PovertyReduction)},
+					{name: "near_poverty_reduction", read: households(&ct.NearPovertyReduction)},
+					{name: "new_jobs", read: count(&ct.NewJobs)},
 				})
 				t.ByCommune = append(t.ByCommune, ct)
 			})
@@ -252,25 +253,26 @@ func (l *loader) projects(v *yaml.Node, path string) {
 		var subKey *yaml.Node
 		var actKey *yaml.Node
 		l.mapping(item, item, path, []field{
-			{"project", true, func(_, v *yaml.Node, path string) { p.Number = l.integer(v, path, 1, 99) }},
-			{"name", true, func(_, v *yaml.Node, path string) { p.Name = l.text(v, path) }},
-			{"appendix", true, func(_, v *yaml.Node, path string) { p.Appendix = l.integer(v, path, 1, 99) }},
-			{"lead", false, func(_, v *yaml.Node, path string) { p.Lead = l.text(v, path) }},
-			{"co_leads", false, func(_, v *yaml.Node, path string) { p.CoLeads = l.texts(v, path) }},
-			{"partners", false, func(_, v *yaml.Node, path string) { p.Partners = l.texts(v, path) }},
-			{"capital", false, func(_, v *yaml.Node, path string) { p.Capital = l.oneOf(v, path, "recurrent", "investment") }},
-			{"funding", false, func(k, v *yaml.Node, path string) { p.Funding = l.funding(k, v, path) }},
-			{"subprojects", false, func(k, v *yaml.Node, path string) {
+			{name: "project", required: true, read: func(_, v *yaml.Node, path string) { p.Number = l.integer(v, path, 1, 99) }},
+			{name: "name", required: true, read: func(_, v *yaml.Node, path string) { p.Name = l.text(v, path) }},
+			{name: "appendix", required: true, read: func(_, v *yaml.Node, path string) { p.Appendix = l.integer(v, path, 1, 99) }},
+			{name: "lead", read: func(_, v *yaml.Node, path string) { p.Lead = l.text(v, path) }},
+			{name: "co_leads", read: func(_, v *yaml.Node, path string) { p.CoLeads = l.texts(v, path) }},
+			{name: "partners", read: func(_, v *yaml.Node, path string) { p.Partners = l.texts(v, path) }},
+			{name: "capital", read: func(_, v *yaml.Node, path string) { p.Capital = l.oneOf(v, path, "recurrent", "investment") }},
+			{name: "funding", read: func(k, v *yaml.Node, path string) { p.Funding = l.funding(k, v, path) },
+				poison: func(k *yaml.Node, path string) { p.Funding = unreadableFunding(k, path) }},
+			{name: "subprojects", read: func(k, v *yaml.Node, path string) {
 				subKey = k
 				l.subprojects(p, v, path)
 			}},
-			{"activities", false, func(k, v *yaml.Node, path string) {
+			{name: "activities", read: func(k, v *yaml.Node, path string) {
 				actKey = k
 				p.Activities = l.activities(v, path)
 			}},
-			{"objective", false, func(_, v *yaml.Node, path string) { p.Objective = l.texts(v, path) }},
-			{"beneficiaries", false, func(_, v *yaml.Node, path string) { p.Beneficiaries = l.texts(v, path) }},
-			{"content", false, func(_, v *yaml.Node, path string) { p.Content = l.texts(v, path) }},
+			{name: "objective", read: func(_, v *yaml.Node, path string) { p.Objective = l.texts(v, path) }},
+			{name: "beneficiaries", read: func(_, v *yaml.Node, path string) { p.Beneficiaries = l.texts(v, path) }},
+			{name: "content", read: func(_, v *yaml.Node, path string) { p.Content = l.texts(v, path) }},
 		})
 		if subKey != nil && actKey != nil {
 			second := actKey
@@ -296,15 +298,16 @@ func (l *loader) subprojects(p *Project, v *yaml.Node, path string) {
 	l.list(v, path, func(i int, item *yaml.Node, path string) {
 		s := &Subproject{Pos: Pos{item.Line, item.Column}, Path: path}
 		l.mapping(item, item, path, []field{
-			{"subproject", true, func(_, v *yaml.Node, path string) { s.Number = l.integer(v, path, 1, 99) }},
-			{"name", true, func(_, v *yaml.Node, path string) { s.Name = l.text(v, path) }},
-			{"lead", false, func(_, v *yaml.Node, path string) { s.Lead = l.text(v, path) }},
-			{"partners", false, func(_, v *yaml.Node, path string) { s.Partners = l.texts(v, path) }},
-			{"funding", false, func(k, v *yaml.Node, path string) { s.Funding = l.funding(k, v, path) }},
-			{"activities", false, func(_, v *yaml.Node, path string) { s.Activities = l.activities(v, path) }},
-			{"objective", false, func(_, v *yaml.Node, path string) { s.Objective = l.texts(v, path) }},
-			{"beneficiaries", false, func(_, v *yaml.Node, path string) { s.Beneficiaries = l.texts(v, path) }},
-			{"content", false, func(_, v *yaml.Node, path string) { s.Content = l.texts(v, path) }},
+			{name: "subproject", required: true, read: func(_, v *yaml.Node, path string) { s.Number = l.integer(v, path, 1, 99) }},
+			{name: "name", required: true, read: func(_, v *yaml.Node, path string) { s.Name = l.text(v, path) }},
+			{name: "lead", read: func(_, v *yaml.Node, path string) { s.Lead = l.text(v, path) }},
+			{name: "partners", read: func(_, v *yaml.Node, path string) { s.Partners = l.texts(v, path) }},
+			{name: "funding", read: func(k, v *yaml.Node, path string) { s.Funding = l.funding(k, v, path) },
+				poison: func(k *yaml.Node, path string) { s.Funding = unreadableFunding(k, path) }},
+			{name: "activities", read: func(_, v *yaml.Node, path string) { s.Activities = l.activities(v, path) }},
+			{name: "objective", read: func(_, v *yaml.Node, path string) { s.Objective = l.texts(v, path) }},
+			{name: "beneficiaries", read: func(_, v *yaml.Node, path string) { s.Beneficiaries = l.texts(v, path) }},
+			{name: "content", read: func(_, v *yaml.Node, path string) { s.Content = l.texts(v, path) }},
 		})
 		p.Subprojects = append(p.Subprojects, s)
 	})
@@ -320,12 +323,13 @@ func (l *loader) activities(v *yaml.Node, path string) []*Activity {
 	l.list(v, path, func(i int, item *yaml.Node, path string) {
 		a := &Activity{Pos: Pos{item.Line, item.Column}, Path: path}
 		l.mapping(item, item, path, []field{
-			{"name", true, func(_, v *yaml.Node, path string) { a.Name = l.text(v, path) }},
-			{"commune", false, func(_, v *yaml.Node, path string) { a.Commune = l.text(v, path) }},
-			{"unit", false, func(_, v *yaml.Node, path string) { a.Unit = l.text(v, path) }},
-			{"quantity", false, func(_, v *yaml.Node, path string) { a.Quantity, _ = l.number(v, path, quantityNum) }},
-			{"lead", false, func(_, v *yaml.Node, path string) { a.Lead = l.text(v, path) }},
-			{"funding", true, func(k, v *yaml.Node, path string) { a.Funding = l.funding(k, v, path) }},
+			{name: "name", required: true, read: func(_, v *yaml.Node, path string) { a.Name = l.text(v, path) }},
+			{name: "commune", read: func(_, v *yaml.Node, path string) { a.Commune = l.text(v, path) }},
+			{name: "unit", read: func(_, v *yaml.Node, path string) { a.Unit = l.text(v, path) }},
+			{name: "quantity", read: func(_, v *yaml.Node, path string) { a.Quantity, _ = l.number(v, path, quantityNum) }},
+			{name: "lead", read: func(_, v *yaml.Node, path string) { a.Lead = l.text(v, path) }},
+			{name: "funding", required: true, read: func(k, v *yaml.Node, path string) { a.Funding = l.funding(k, v, path) },
+				poison: func(k *yaml.Node, path string) { a.Funding = unreadableFunding(k, path) }},
 		})
 		out = append(out, a)
 	})
@@ -335,6 +339,17 @@ func (l *loader) activities(v *yaml.Node, path string) []*Activity {
 // funding reads a `funding` object and reports W105 for its amounts with
 // exactly three decimals, saying whether the 1,000-times reading would make
 // the row add up.
+// unreadableFunding stands for a `funding` key that is misspelt: written,
+// but no figure in it takes part in any comparison.
+func unreadableFunding(k *yaml.Node, path string) budget.Funding {
+	f := budget.Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	for i := range f.Sources {
+		f.Sources[i] = budget.Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	}
+	f.Total = budget.Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	return f
+}
+
 func (l *loader) funding(k, v *yaml.Node, path string) budget.Funding {
 	f := budget.Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
 	var suspect [4]bool
@@ -346,11 +361,16 @@ func (l *loader) funding(k, v *yaml.Node, path string) budget.Funding {
 			*figs[i] = n.Figure
 		}
 	}
+	poison := func(i int) func(k *yaml.Node, path string) {
+		return func(k *yaml.Node, path string) {
+			*figs[i] = budget.Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
+		}
+	}
 	l.mapping(k, v, path, []field{
-		{"central", false, read(0)},
-		{"local", false, read(1)},
-		{"other", false, read(2)},
-		{"total", false, read(3)},
+		{name: "central", read: read(0), poison: poison(0)},
+		{name: "local", read: read(1), poison: poison(1)},
+		{name: "other", read: read(2), poison: poison(2)},
+		{name: "total", read: read(3), poison: poison(3)},
 	})
 	for i, s := range suspect {
 		if !s {
@@ -395,11 +415,15 @@ func addsUpAsThousands(figs [4]*budget.Figure, i int) diag.Text {
 // VND: YAML reads 3.188 as three point one eight eight.
 func (l *loader) w105(n Num, note diag.Text) {
 	meant := n.Value * budget.Scale
+	dong, ok := budget.MulDiv(n.Value, 1_000_000, 1, budget.Floor)
+	if !ok || n.Value > 1<<40 {
+		return // far beyond any plan; E103 territory, not a notation slip
+	}
 	l.add("W105", diag.Warning, n.Line, n.Column, n.Path, diag.Text{
 		VI: fmt.Sprintf("`%s` được đọc là %s triệu đồng (%s đồng); nếu ý là %s triệu đồng (dấu chấm ngăn cách hàng nghìn) thì viết %s.%s",
-			n.Value, n.Value.Format(true), (n.Value * 1000).Format(true), meant.Format(true), meant, note.VI),
+			n.Value, n.Value.Format(true), dong.Format(true), meant.Format(true), meant, note.VI),
 		EN: fmt.Sprintf("`%s` is read as %s million VND (%s VND); if %s million was meant (a Vietnamese thousands dot), write %s.%s",
-			n.Value, n.Value.Format(false), (n.Value * 1000).Format(false), meant.Format(false), meant, note.EN),
+			n.Value, n.Value.Format(false), dong.Format(false), meant.Format(false), meant, note.EN),
 	}, diag.Text{
 		VI: fmt.Sprintf("Viết %s nếu ý là %s triệu; giữ nguyên nếu đúng là %s triệu.", meant, meant.Format(true), n.Value.Format(true)),
 		EN: fmt.Sprintf("Write %s if %s million was meant; keep it if %s million is right.", meant, meant.Format(false), n.Value.Format(false)),
@@ -410,14 +434,14 @@ func (l *loader) allocation(k, v *yaml.Node, path string) {
 	a := &Allocation{}
 	l.p.Allocation = a
 	l.mapping(k, v, path, []field{
-		{"source", false, func(_, v *yaml.Node, path string) { a.Source = l.text(v, path) }},
-		{"projects", false, func(_, v *yaml.Node, path string) {
+		{name: "source", read: func(_, v *yaml.Node, path string) { a.Source = l.text(v, path) }},
+		{name: "projects", read: func(_, v *yaml.Node, path string) {
 			l.list(v, path, func(i int, item *yaml.Node, path string) {
 				e := &Allocated{Pos: Pos{item.Line, item.Column}}
 				l.mapping(item, item, path, []field{
-					{"project", true, func(_, v *yaml.Node, path string) { e.Project = l.integer(v, path, 1, 99) }},
-					{"subproject", false, func(_, v *yaml.Node, path string) { e.Subproject = l.integer(v, path, 1, 99) }},
-					{"central", true, func(_, v *yaml.Node, path string) {
+					{name: "project", required: true, read: func(_, v *yaml.Node, path string) { e.Project = l.integer(v, path, 1, 99) }},
+					{name: "subproject", read: func(_, v *yaml.Node, path string) { e.Subproject = l.integer(v, path, 1, 99) }},
+					{name: "central", required: true, read: func(_, v *yaml.Node, path string) {
 						var w bool
 						e.Central, w = l.number(v, path, amountNum)
 						if w {
