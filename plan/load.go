@@ -152,6 +152,11 @@ func (l *loader) notPlan(line, col int, why diag.Text) {
 	})
 }
 
+var depthHelp = diag.Text{
+	VI: "Một kế hoạch cần khoảng 8 mức; kiểm tra thụt lề hoặc ngoặc lồng nhau.",
+	EN: "A plan needs about 8 levels; check the indentation or nested brackets.",
+}
+
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // yamlError turns a parse error of the YAML library into E101 (or E110 for
@@ -162,7 +167,7 @@ func (l *loader) yamlError(err error, data []byte) {
 		l.add("E110", diag.Error, 1, 1, "", diag.Text{
 			VI: fmt.Sprintf("lồng nhau quá sâu, vượt giới hạn %d mức", MaxDepth),
 			EN: fmt.Sprintf("nesting deeper than the limit of %d levels", MaxDepth),
-		}, diag.Text{})
+		}, depthHelp)
 		return
 	}
 	if strings.Contains(msg, "excessive aliasing") {
@@ -310,10 +315,7 @@ func (l *loader) limits(doc *yaml.Node) bool {
 		l.add("E110", diag.Error, 1, 1, "", diag.Text{
 			VI: fmt.Sprintf("lồng nhau quá sâu, vượt giới hạn %d mức", MaxDepth),
 			EN: fmt.Sprintf("nesting deeper than the limit of %d levels", MaxDepth),
-		}, diag.Text{
-			VI: "Một kế hoạch cần khoảng 8 mức; kiểm tra thụt lề hoặc ngoặc lồng nhau.",
-			EN: "A plan needs about 8 levels; check the indentation or nested brackets.",
-		})
+		}, depthHelp)
 		return false
 	}
 	if in.nodes > MaxNodes {
