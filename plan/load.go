@@ -277,8 +277,8 @@ func secondDocumentLine(data []byte) int {
 }
 
 // limits enforces MaxDepth and MaxNodes on the tree as aliases expand it.
-// Counting is memoised per node, so it is linear in the file even for an
-// alias bomb.
+// Counting is memoised per anchored node, so it is linear in the file
+// even for an alias bomb.
 func (l *loader) limits(doc *yaml.Node) bool {
 	type info struct{ nodes, depth int }
 	memo := make(map[*yaml.Node]info)
@@ -290,8 +290,12 @@ func (l *loader) limits(doc *yaml.Node) bool {
 		if len(n.Content) == 0 {
 			return info{1, 0}
 		}
-		if in, ok := memo[n]; ok {
-			return in
+		// Only anchored nodes can be reached twice (through aliases), so
+		// only they are memoised; the rest are walked once.
+		if n.Anchor != "" {
+			if in, ok := memo[n]; ok {
+				return in
+			}
 		}
 		if depth > MaxDepth+1 {
 			return info{1, MaxDepth + 2}
@@ -305,7 +309,9 @@ func (l *loader) limits(doc *yaml.Node) bool {
 			}
 			in.depth = max(in.depth, ci.depth+1)
 		}
-		memo[n] = in
+		if n.Anchor != "" {
+			memo[n] = in
+		}
 		return in
 	}
 	in := walk(doc, 0)
