@@ -91,7 +91,10 @@ func (c *checker) node(n *Node) [numSources]value {
 		own := eff[Central].plus(eff[Local]).plus(eff[Other])
 		children := childSum[Central].plus(childSum[Local]).plus(childSum[Other])
 		reported := false
-		if own.known && t.Value != own.a && !(hasChildren && children.known && t.Value == children.a) {
+		// On a node with children, whether B201 or B202/B203 applies
+		// depends on the children's sum: when that involves a figure with
+		// an E finding, neither is reported.
+		if own.known && t.Value != own.a && (!hasChildren || children.known && t.Value != children.a) {
 			c.b201(n, t, own.a)
 			reported = true
 		}
@@ -240,7 +243,9 @@ func (c *checker) b207(n *Node) {
 		VI: "Ghi funding: {central: …, local: …, other: …}, hoặc bỏ dự án, tiểu dự án này nếu năm nay không thực hiện.",
 		EN: "Write funding: {central: …, local: …, other: …}, or remove it if it is not carried out this year.",
 	}
-	c.finding("B207", diag.Warning, c.anchor(n), msg, help)
+	// At its number, as rules.md says, even when it writes a funding of
+	// zeros.
+	c.finding("B207", diag.Warning, n.Number, msg, help)
 }
 
 // anchor is where a finding about a node as a whole points: its funding

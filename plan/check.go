@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/kehoach/kehoach/budget"
 	"github.com/kehoach/kehoach/diag"
@@ -110,6 +111,9 @@ func (p *Plan) FundingTree() *budget.Node {
 	}
 	for _, pr := range p.Projects {
 		label := diag.Text{VI: fmt.Sprintf("Dự án %d", pr.Number.Value), EN: fmt.Sprintf("project %d", pr.Number.Value)}
+		if unnumbered(pr.Number) {
+			label = diag.Text{VI: "dự án ở " + pr.Path, EN: "the project at " + pr.Path}
+		}
 		n := &budget.Node{Kind: budget.Project, Funding: pr.Funding, Label: label, Number: intFigure(pr.Number, pr.Pos, pr.Path)}
 		if pr.Number.Valid {
 			attach(n, pr.Number.Value, 0)
@@ -118,6 +122,9 @@ func (p *Plan) FundingTree() *budget.Node {
 			sl := diag.Text{
 				VI: fmt.Sprintf("Tiểu dự án %d (Dự án %d)", s.Number.Value, pr.Number.Value),
 				EN: fmt.Sprintf("sub-project %d of project %d", s.Number.Value, pr.Number.Value),
+			}
+			if unnumbered(s.Number) || unnumbered(pr.Number) {
+				sl = diag.Text{VI: "tiểu dự án ở " + s.Path, EN: "the sub-project at " + s.Path}
 			}
 			sn := &budget.Node{Kind: budget.Subproject, Funding: s.Funding, Label: sl, Number: intFigure(s.Number, s.Pos, s.Path)}
 			if pr.Number.Valid && s.Number.Valid {
@@ -133,6 +140,11 @@ func (p *Plan) FundingTree() *budget.Node {
 	}
 	return root
 }
+
+// unnumbered reports whether a project or sub-project number could not be
+// read (missing, or text), so that messages name the node by its path, not
+// as "Dự án 0".
+func unnumbered(v Int) bool { return !v.Valid && v.Value == 0 }
 
 func intFigure(v Int, pos Pos, path string) budget.Figure {
 	if v.Written {
@@ -154,8 +166,8 @@ func (c *checker) catalogue() {
 			VI: fmt.Sprintf("chương trình `%s` không có trong danh mục", id),
 			EN: fmt.Sprintf("unknown programme `%s`", id),
 		}, diag.Text{
-			VI: fmt.Sprintf("Các chương trình được hỗ trợ: %v.", ProgrammeIDs()),
-			EN: fmt.Sprintf("Supported programmes: %v.", ProgrammeIDs()),
+			VI: fmt.Sprintf("Các chương trình được hỗ trợ: %s.", strings.Join(ProgrammeIDs(), ", ")),
+			EN: fmt.Sprintf("Supported programmes: %s.", strings.Join(ProgrammeIDs(), ", ")),
 		})
 	} else {
 		if y := p.Info.Year; y.Valid && (y.Value < prog.Period.From || y.Value > prog.Period.To) {
@@ -222,10 +234,14 @@ func (c *checker) name(t Text, official, vi, en string) {
 // appendices runs C405: appendix 1 and 2 are reserved, and the projects'
 // appendices run 3, 4, 5, … in project order without gaps.
 func (c *checker) appendices() {
-	prev := 0
+	// known is false after an appendix that has a finding (E103, or a
+	// reserved number): the next one is not compared with it, so one slip
+	// gives one finding.
+	prev, known := 0, true
 	for _, pr := range c.p.Projects {
 		a := pr.Appendix
 		if !a.Valid {
+			known = false
 			continue
 		}
 		switch {
@@ -234,21 +250,25 @@ func (c *checker) appendices() {
 				VI: fmt.Sprintf("Phụ lục %d dành cho %s; phụ lục của dự án bắt đầu từ 3", a.Value, map[int]string{1: "chỉ tiêu", 2: "tổng hợp kinh phí"}[a.Value]),
 				EN: fmt.Sprintf("appendix %d is reserved for %s; projects' appendices start at 3", a.Value, map[int]string{1: "the targets", 2: "the funding summary"}[a.Value]),
 			}, diag.Text{VI: fmt.Sprintf("Ghi appendix: %d.", max(prev, 2)+1), EN: fmt.Sprintf("Write appendix: %d.", max(prev, 2)+1)})
+			known = false
 			continue
+		case !known:
 		case prev == 0 && a.Value != 3, prev != 0 && a.Value != prev && a.Value != prev+1:
 			want := 3
+			help := diag.Text{VI: "Ghi appendix: 3.", EN: "Write appendix: 3."}
 			if prev != 0 {
 				want = prev + 1
+				help = diag.Text{
+					VI: fmt.Sprintf("Ghi appendix: %d (hoặc %d nếu dùng chung phụ lục với dự án trước).", want, prev),
+					EN: fmt.Sprintf("Write appendix: %d (or %d to share the previous project's appendix).", want, prev),
+				}
 			}
 			c.add("C405", diag.Error, a.Pos, a.Path, diag.Text{
 				VI: fmt.Sprintf("phụ lục %d không đúng thứ tự: các dự án phải ghi phụ lục 3, 4, 5, … theo thứ tự, không bỏ số (ở đây cần %d)", a.Value, want),
 				EN: fmt.Sprintf("appendix %d is out of sequence: projects name appendices 3, 4, 5, … in order without gaps (%d expected here)", a.Value, want),
-			}, diag.Text{
-				VI: fmt.Sprintf("Ghi appendix: %d (hoặc %d nếu dùng chung phụ lục với dự án trước).", want, max(prev, 3)),
-				EN: fmt.Sprintf("Write appendix: %d (or %d to share the previous project's appendix).", want, max(prev, 3)),
-			})
+			}, help)
 		}
-		prev = a.Value
+		prev, known = a.Value, true
 	}
 }
 

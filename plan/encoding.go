@@ -37,8 +37,8 @@ func checkEncoding(data []byte) (diag.Diagnostic, bool) {
 	return diag.Diagnostic{
 		Code: "E111", Severity: diag.Error, Line: line, Column: col,
 		Message: diag.Text{
-			VI: fmt.Sprintf("tệp không phải UTF-8 hợp lệ (byte thứ %d); có lẽ tệp được lưu bằng mã %s", offset, enc),
-			EN: fmt.Sprintf("the file is not valid UTF-8 (at byte offset %d); it was probably saved as %s", offset, enc),
+			VI: fmt.Sprintf("tệp không phải UTF-8 hợp lệ (byte thứ %d); có lẽ tệp được lưu bằng mã %s", offset, enc.VI),
+			EN: fmt.Sprintf("the file is not valid UTF-8 (at byte offset %d); it was probably saved as %s", offset, enc.EN),
 		},
 		Help: encodingHelp(utf16),
 	}, false
@@ -63,9 +63,9 @@ func encodingHelp(utf16 bool) diag.Text {
 // 0xD2, 0xDE, 0xF2) after a vowel; VNI writes most diacritics as
 // ASCII-range letters followed by high bytes from 0xC0 to 0xFF in pairs;
 // TCVN3 (ABC) uses precomposed letters across 0xA1–0xFE.
-func guessEncoding(data []byte, utf16 bool) string {
+func guessEncoding(data []byte, utf16 bool) diag.Text {
 	if utf16 {
-		return "UTF-16 (Notepad gọi là \"Unicode\" / Notepad's \"Unicode\")"
+		return diag.Text{VI: "UTF-16 (Notepad gọi là \"Unicode\")", EN: "UTF-16 (Notepad's \"Unicode\")"}
 	}
 	var tone, vniPairs, high int
 	for i, b := range data {
@@ -83,14 +83,14 @@ func guessEncoding(data []byte, utf16 bool) string {
 			vniPairs++
 		}
 	}
+	name := "TCVN3 (ABC)"
 	switch {
 	case high > 0 && tone*3 >= high:
-		return "Windows-1258"
+		name = "Windows-1258"
 	case high > 0 && vniPairs*4 >= high:
-		return "VNI-Windows"
-	default:
-		return "TCVN3 (ABC)"
+		name = "VNI-Windows"
 	}
+	return diag.Text{VI: name, EN: name}
 }
 
 func isVowel(b byte) bool {

@@ -136,9 +136,13 @@ func (l *loader) mapping(block, n *yaml.Node, path string, fields []field) bool 
 	for _, t := range typos {
 		name, k := t[0].(string), t[1].(*yaml.Node)
 		for j, f := range fields {
-			if f.name == name && seen[j] == nil && f.poison != nil {
-				f.poison(k, join(path, name))
-				seen[j] = k // the misspelt key stands for it: no E106 as well
+			if f.name == name && seen[j] == nil {
+				if f.poison != nil {
+					f.poison(k, join(path, name))
+				}
+				// The misspelt key stands for it: E102 says "did you mean
+				// `name`?", so no E106 as well (`nmae:`, `projets:`).
+				seen[j] = k
 			}
 		}
 	}

@@ -89,7 +89,27 @@ func Collect(paths []string) ([]Input, []error) {
 			errs = append(errs, pathError(p, err))
 		}
 	}
-	return out, errs
+	return dedupe(out), errs
+}
+
+// dedupe keeps one input per file, so that `validate . a.yaml` reports
+// a.yaml once: the first, explicit if any of them is.
+func dedupe(in []Input) []Input {
+	seen := make(map[string]int, len(in))
+	out := in[:0]
+	for _, x := range in {
+		key := x.Name
+		if x.Name != StdinName {
+			key = filepath.Clean(x.Name)
+		}
+		if i, dup := seen[key]; dup {
+			out[i].Explicit = out[i].Explicit || x.Explicit
+			continue
+		}
+		seen[key] = len(out)
+		out = append(out, x)
+	}
+	return out
 }
 
 func pathError(p string, err error) error {
@@ -187,7 +207,30 @@ func skip(r Result, data []byte) bool {
 	for _, d := range r.Diagnostics {
 		switch d.Code {
 		case "E101", "E110", "E111":
-			return !bytes.HasPrefix(data, []byte("kehoach:")) && !bytes.Contains(data, []byte("\nkehoach:"))
+			return !hasKehoachLine(data)
+		}
+	}
+	return false
+}
+
+// hasKehoachLine reports whether a line of data starts with `kehoach:`, in
+// UTF-8 (or an ASCII-compatible legacy encoding) or in UTF-16, so that a
+// plan saved as Notepad's "Unicode" is reported (E111), not skipped.
+func hasKehoachLine(data []byte) bool {
+	const key = "kehoach:"
+	le, be := make([]byte, 0, 2*len(key)), make([]byte, 0, 2*len(key))
+	for i := range len(key) {
+		le = append(le, key[i], 0)
+		be = append(be, 0, key[i])
+	}
+	for _, enc := range []struct{ bom, key, nl []byte }{
+		{[]byte("\xef\xbb\xbf"), []byte(key), []byte("\n")},
+		{[]byte{0xff, 0xfe}, le, []byte{'\n', 0}},
+		{[]byte{0xfe, 0xff}, be, []byte{0, '\n'}},
+	} {
+		d := bytes.TrimPrefix(data, enc.bom)
+		if bytes.HasPrefix(d, enc.key) || bytes.Contains(d, append(enc.nl, enc.key...)) {
+			return true
 		}
 	}
 	return false

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -36,7 +37,10 @@ func (l *loader) load(data []byte) (*Plan, []diag.Diagnostic) {
 	}
 	l.top(root)
 	if len(l.out) > 0 && stops(l.out) {
-		return nil, l.out
+		// An unsupported format version (E109) stops the file: the other
+		// keys may mean something else in that version, so their findings
+		// are not reported.
+		return nil, slices.DeleteFunc(l.out, func(d diag.Diagnostic) bool { return !stops([]diag.Diagnostic{d}) })
 	}
 	l.references()
 	l.nfcFinding()
@@ -133,7 +137,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		l.notPlan(root.Line, root.Column, diag.Text{
-			VI: "tài liệu không phải một bảng khóa: giá trị", EN: "the document is not a mapping of keys",
+			VI: "tài liệu không phải một bảng khóa", EN: "the document is not a mapping of keys",
 		})
 		return nil
 	}
@@ -182,6 +186,25 @@ func (l *loader) yamlError(err error, data []byte) {
 		line, _ = strconv.Atoi(m[1])
 		problem = m[2]
 	}
+	// go.yaml.in/yaml/v3 prints the line of a parser error counted from 0
+	// (of a scanner error from 1): "did not find expected ',' or '}'" on
+	// the line of an unclosed `{` says the line above it.
+	if parserProblem(problem) {
+		line++
+	}
+	// A tab that breaks the indentation is found while the scanner is
+	// still on the value above it: the line the parser gives is that
+	// value's; the tab is on a later line.
+	if strings.Contains(problem, "tab character") {
+		if n := tabIndentedLine(data, max(line, 1)); n > 0 {
+			line = n
+		}
+	}
+	// The composer names an unknown anchor without a line: find its alias.
+	aliasCol := 0
+	if m := unknownAnchorRE.FindStringSubmatch(problem); m != nil {
+		line, aliasCol = findAlias(data, m[1])
+	}
 	text := sourceLine(data, line)
 	col := 1
 	if i := strings.IndexFunc(text, func(r rune) bool { return r != ' ' }); i >= 0 {
@@ -196,6 +219,9 @@ func (l *loader) yamlError(err error, data []byte) {
 			EN: "YAML allows only spaces for indentation: replace the tab with spaces (editors have \"Convert indentation to spaces\").",
 		}
 	}
+	if aliasCol > 0 {
+		col = aliasCol
+	}
 	if line == 0 {
 		line = 1
 	}
@@ -203,6 +229,66 @@ func (l *loader) yamlError(err error, data []byte) {
 		VI: "không đọc được YAML: " + plain.VI + " (" + problem + ")",
 		EN: "not valid YAML: " + plain.EN + " (" + problem + ")",
 	}, help)
+}
+
+// parserProblem reports whether a problem is one of the parser's (not the
+// scanner's), whose line go.yaml.in/yaml/v3 prints counted from 0.
+func parserProblem(problem string) bool {
+	for _, p := range []string{
+		"did not find expected key",
+		"did not find expected '-' indicator",
+		"did not find expected ',' or '}'",
+		"did not find expected ',' or ']'",
+		"did not find expected node content",
+		"did not find expected <document start>",
+		"did not find expected <stream-start>",
+		"found undefined tag handle",
+		"found duplicate %YAML directive",
+		"found incompatible YAML document",
+	} {
+		if strings.HasPrefix(problem, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// tabIndentedLine returns the first line from line n on whose indentation
+// holds a tab, or 0.
+func tabIndentedLine(data []byte, n int) int {
+	for i := n; ; i++ {
+		text, ok := sourceLineOK(data, i)
+		if !ok {
+			return 0
+		}
+		if j := strings.IndexByte(text, '\t'); j >= 0 && strings.TrimLeft(text[:j], " ") == "" {
+			return i
+		}
+	}
+}
+
+var unknownAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+// findAlias returns the line and column of the first alias `*name`, or 0, 0.
+func findAlias(data []byte, name string) (line, col int) {
+	for i := 1; ; i++ {
+		text, ok := sourceLineOK(data, i)
+		if !ok {
+			return 0, 0
+		}
+		for j := 0; j < len(text); {
+			k := strings.Index(text[j:], "*"+name)
+			if k < 0 {
+				break
+			}
+			k += j
+			end := k + 1 + len(name)
+			if end == len(text) || strings.IndexByte(" \t,]}#", text[end]) >= 0 {
+				return i, utf8.RuneCountInString(text[:k]) + 1
+			}
+			j = k + 1
+		}
+	}
 }
 
 func explainYAML(problem string) (plain, help diag.Text) {
@@ -240,20 +326,26 @@ func explainYAML(problem string) (plain, help diag.Text) {
 
 // sourceLine returns line n (from 1) of data, without its line ending.
 func sourceLine(data []byte, n int) string {
+	s, _ := sourceLineOK(data, n)
+	return s
+}
+
+// sourceLineOK is sourceLine; ok is false when data has no line n.
+func sourceLineOK(data []byte, n int) (string, bool) {
 	if n < 1 {
-		return ""
+		return "", false
 	}
 	for i := 1; i < n; i++ {
 		j := bytes.IndexByte(data, '\n')
 		if j < 0 {
-			return ""
+			return "", false
 		}
 		data = data[j+1:]
 	}
 	if j := bytes.IndexByte(data, '\n'); j >= 0 {
 		data = data[:j]
 	}
-	return strings.TrimSuffix(string(data), "\r")
+	return strings.TrimSuffix(string(data), "\r"), true
 }
 
 func secondDocumentLine(data []byte) int {

@@ -63,10 +63,18 @@ func (l *loader) version(v *yaml.Node, path string) {
 			return
 		}
 	}
-	l.errAt("E109", v, path, diag.Text{
+	msg := diag.Text{
 		VI: fmt.Sprintf("phiên bản định dạng `%s` không được hỗ trợ; phiên bản được hỗ trợ: 1", v.Value),
 		EN: fmt.Sprintf("format version `%s` is not supported; supported versions: 1", v.Value),
-	}, diag.Text{
+	}
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
+		// `kehoach: "1"` or `kehoach:`: not "version 1 is not supported".
+		msg = diag.Text{
+			VI: "phiên bản định dạng phải là một số nguyên, nhưng gặp " + describe(v).VI + "; phiên bản được hỗ trợ: 1",
+			EN: "the format version must be a whole number, found " + describe(v).EN + "; supported versions: 1",
+		}
+	}
+	l.errAt("E109", v, path, msg, diag.Text{
 		VI: "Viết `kehoach: 1`, hoặc cập nhật kehoach nếu tệp được viết cho bản mới hơn.",
 		EN: "Write `kehoach: 1`, or update kehoach if the file was written for a newer release.",
 	})
@@ -88,7 +96,12 @@ func (l *loader) info(k, v *yaml.Node, path string) {
 		{name: "issuer", required: true, read: str(&in.Issuer)},
 		{name: "parent", read: str(&in.Parent)},
 		{name: "province", required: true, read: str(&in.Province)},
-		{name: "district", read: str(&in.District)},
+		{name: "district", read: str(&in.District),
+			// `distrct:` is E102 with district suggested: not also the E106
+			// below.
+			poison: func(k *yaml.Node, path string) {
+				in.District = Text{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
+			}},
 		{name: "number", read: str(&in.Number)},
 		{name: "date", read: func(_, v *yaml.Node, path string) {
 			in.Date = l.text(v, path)
@@ -290,7 +303,7 @@ func (l *loader) projects(v *yaml.Node, path string) {
 		}
 		l.p.Projects = append(l.p.Projects, p)
 	})
-	l.duplicateNumbers(len(l.p.Projects), func(i int) Int { return l.p.Projects[i].Number },
+	l.duplicateNumbers(len(l.p.Projects), func(i int) *Int { return &l.p.Projects[i].Number },
 		diag.Text{VI: "dự án", EN: "project"})
 }
 
@@ -311,7 +324,7 @@ func (l *loader) subprojects(p *Project, v *yaml.Node, path string) {
 		})
 		p.Subprojects = append(p.Subprojects, s)
 	})
-	l.duplicateNumbers(len(p.Subprojects), func(i int) Int { return p.Subprojects[i].Number },
+	l.duplicateNumbers(len(p.Subprojects), func(i int) *Int { return &p.Subprojects[i].Number },
 		diag.Text{VI: "tiểu dự án", EN: "sub-project"})
 }
 
@@ -331,14 +344,16 @@ func (l *loader) activities(v *yaml.Node, path string) []*Activity {
 			{name: "funding", required: true, read: func(k, v *yaml.Node, path string) { a.Funding = l.funding(k, v, path) },
 				poison: func(k *yaml.Node, path string) { a.Funding = unreadableFunding(k, path) }},
 		})
+		if !a.Funding.Written {
+			// E106 (or E103 for an item that is not a mapping): the row's
+			// money is unknown, not zero, and takes part in no sum.
+			a.Funding = unreadableFunding(item, join(path, "funding"))
+		}
 		out = append(out, a)
 	})
 	return out
 }
 
-// funding reads a `funding` object and reports W105 for its amounts with
-// exactly three decimals, saying whether the 1,000-times reading would make
-// the row add up.
 // unreadableFunding stands for a `funding` key that is misspelt: written,
 // but no figure in it takes part in any comparison.
 func unreadableFunding(k *yaml.Node, path string) budget.Funding {
@@ -350,8 +365,16 @@ func unreadableFunding(k *yaml.Node, path string) budget.Funding {
 	return f
 }
 
+// funding reads a `funding` object and reports W105 for its amounts with
+// exactly three decimals, saying whether the 1,000-times reading would make
+// the row add up.
 func (l *loader) funding(k, v *yaml.Node, path string) budget.Funding {
 	f := budget.Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	if v.Kind != yaml.MappingNode {
+		// `funding: 3188`: E103, and the figure meant is unknown, not zero.
+		l.typeError(v, path, diag.Text{VI: "một bảng khóa central, local, other, total", EN: "a mapping of central, local, other, total"})
+		return unreadableFunding(k, path)
+	}
 	var suspect [4]bool
 	figs := [4]*budget.Figure{&f.Sources[budget.Central], &f.Sources[budget.Local], &f.Sources[budget.Other], &f.Total}
 	read := func(i int) func(k, v *yaml.Node, path string) {
@@ -419,11 +442,13 @@ func (l *loader) w105(n Num, note diag.Text) {
 	if !ok || n.Value > 1<<40 {
 		return // far beyond any plan; E103 territory, not a notation slip
 	}
+	// As written: exactly three decimals (`1.200`, not its value 1.2).
+	written := fmt.Sprintf("%d.%03d", int64(n.Value/budget.Scale), int64(n.Value%budget.Scale))
 	l.add("W105", diag.Warning, n.Line, n.Column, n.Path, diag.Text{
 		VI: fmt.Sprintf("`%s` được đọc là %s triệu đồng (%s đồng); nếu ý là %s triệu đồng (dấu chấm ngăn cách hàng nghìn) thì viết %s.%s",
-			n.Value, n.Value.Format(true), dong.Format(true), meant.Format(true), meant, note.VI),
+			written, n.Value.Format(true), dong.Format(true), meant.Format(true), meant, note.VI),
 		EN: fmt.Sprintf("`%s` is read as %s million VND (%s VND); if %s million was meant (a Vietnamese thousands dot), write %s.%s",
-			n.Value, n.Value.Format(false), dong.Format(false), meant.Format(false), meant, note.EN),
+			written, n.Value.Format(false), dong.Format(false), meant.Format(false), meant, note.EN),
 	}, diag.Text{
 		VI: fmt.Sprintf("Viết %s nếu ý là %s triệu; giữ nguyên nếu đúng là %s triệu.", meant, meant.Format(true), n.Value.Format(true)),
 		EN: fmt.Sprintf("Write %s if %s million was meant; keep it if %s million is right.", meant, meant.Format(false), n.Value.Format(false)),
@@ -456,11 +481,14 @@ func (l *loader) allocation(k, v *yaml.Node, path string) {
 }
 
 // duplicateNumbers reports E107 at the second occurrence of a number in a
-// list, with the first as a related location.
-func (l *loader) duplicateNumbers(n int, num func(int) Int, what diag.Text) {
+// list, with the first as a related location. The first occurrence is the
+// one used: the second is made invalid, so it takes part in no check (the
+// catalogue's name and sub-projects of that number belong to the first).
+func (l *loader) duplicateNumbers(n int, num func(int) *Int, what diag.Text) {
 	first := make(map[int]Int)
 	for i := range n {
-		x := num(i)
+		xp := num(i)
+		x := *xp
 		if !x.Valid {
 			continue
 		}
@@ -478,6 +506,7 @@ func (l *loader) duplicateNumbers(n int, num func(int) Int, what diag.Text) {
 		})
 		d.Related = []diag.Related{{Line: f.Pos.Line, Column: f.Pos.Column, Path: f.Path,
 			Message: diag.Text{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
+		xp.Valid = false
 	}
 }
 
@@ -564,10 +593,17 @@ func (l *loader) nfcFinding() {
 	if l.nfcCount == 0 {
 		return
 	}
-	l.add("W112", diag.Warning, l.nfcAt.Line, l.nfcAt.Column, l.nfcPath, diag.Text{
+	msg := diag.Text{
 		VI: fmt.Sprintf("%d chuỗi văn bản không ở dạng Unicode dựng sẵn (NFC), chuỗi đầu tiên ở đây; kehoach đã chuẩn hóa chúng trước khi so sánh", l.nfcCount),
 		EN: fmt.Sprintf("%d strings are not in Unicode NFC (decomposed diacritics), the first here; kehoach normalised them before comparing", l.nfcCount),
-	}, diag.Text{
+	}
+	if l.nfcCount == 1 {
+		msg = diag.Text{
+			VI: "chuỗi văn bản này không ở dạng Unicode dựng sẵn (NFC); kehoach đã chuẩn hóa nó trước khi so sánh",
+			EN: "this string is not in Unicode NFC (decomposed diacritics); kehoach normalised it before comparing",
+		}
+	}
+	l.add("W112", diag.Warning, l.nfcAt.Line, l.nfcAt.Column, l.nfcPath, msg, diag.Text{
 		VI: "Lưu lại tệp với Unicode dựng sẵn (Unikey: bảng mã Unicode dựng sẵn) để bảng tính và tìm kiếm hiển thị đúng.",
 		EN: "Save the file with precomposed Unicode (NFC) so that spreadsheets and searches treat the text alike.",
 	})

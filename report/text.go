@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kehoach/kehoach/diag"
@@ -91,8 +92,8 @@ func (t *text) diagnostic(w io.Writer, name string, lines lineIndex, d diag.Diag
 		fmt.Fprintf(w, "%s %s\n", gutter, t.paint(ansiBlue, "|"))
 		fmt.Fprintf(w, "%s %s %s\n", t.paint(ansiBlue, strconv.Itoa(d.Line)), t.paint(ansiBlue, "|"), src)
 		col := max(d.Column, 1)
-		width := tokenWidth(src, col)
-		fmt.Fprintf(w, "%s %s %s%s\n", gutter, t.paint(ansiBlue, "|"), strings.Repeat(" ", col-1), t.paint(color, strings.Repeat("^", width)))
+		pad, width := caret(src, col, tokenWidth(src, col))
+		fmt.Fprintf(w, "%s %s %s%s\n", gutter, t.paint(ansiBlue, "|"), strings.Repeat(" ", pad), t.paint(color, strings.Repeat("^", width)))
 	}
 	for _, r := range d.Related {
 		note := "ghi chú"
@@ -144,6 +145,26 @@ func tokenWidth(line string, col int) int {
 		end--
 	}
 	return max(end-start, 1)
+}
+
+// caret returns where the caret under the n characters from column col
+// (from 1) starts and how wide it is, in the columns a terminal shows:
+// combining marks (decomposed Vietnamese diacritics, W112) take none,
+// though the column counts them as characters.
+func caret(line string, col, n int) (pad, width int) {
+	runes := []rune(line)
+	shown := func(rs []rune) int {
+		w := 0
+		for _, r := range rs {
+			if !unicode.In(r, unicode.Mn, unicode.Me) {
+				w++
+			}
+		}
+		return w
+	}
+	start := min(col-1, len(runes))
+	end := min(start+n, len(runes))
+	return shown(runes[:start]) + (col - 1 - start), max(shown(runes[start:end]), 1)
 }
 
 // lineIndex finds source lines by number without splitting the whole file.
