@@ -88,7 +88,9 @@ func (l *loader) errAt(code string, n *yaml.Node, path string, msg, help diag.Te
 // file.
 func (l *loader) parse(data []byte) *yaml.Node {
 	if len(data) > MaxFileSize {
-		l.add("E110", diag.Error, 0, 0, "", diag.Text{
+		// A finding about the whole file points at its start: JSON, SARIF
+		// and CI annotations count lines and columns from 1.
+		l.add("E110", diag.Error, 1, 1, "", diag.Text{
 			VI: fmt.Sprintf("tệp lớn %s byte, vượt giới hạn %d MiB", groupVI(len(data)), MaxFileSize>>20),
 			EN: fmt.Sprintf("the file is %s bytes, beyond the limit of %d MiB", groupEN(len(data)), MaxFileSize>>20),
 		}, diag.Text{
@@ -112,12 +114,9 @@ func (l *loader) parse(data []byte) *yaml.Node {
 		l.yamlError(err, data)
 		return nil
 	}
-	var second yaml.Node
-	if err := dec.Decode(&second); !errors.Is(err, io.EOF) {
-		line, col := second.Line, second.Column
-		if err != nil || line == 0 {
-			line, col = secondDocumentLine(data), 1
-		}
+	if moreDocuments(dec) {
+		// At the `---` that starts the second document.
+		line, col := secondDocumentLine(data), 1
 		l.add("E109", diag.Error, line, col, "", diag.Text{
 			VI: "tệp có hơn một tài liệu YAML (dòng `---` mở tài liệu thứ hai); một tệp kế hoạch chỉ chứa một kế hoạch",
 			EN: "the file holds more than one YAML document (a `---` line starts a second one); a plan file holds one plan",
@@ -142,6 +141,29 @@ func (l *loader) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	return root
+}
+
+// moreDocuments reports whether the stream holds a second document with
+// content. A trailing `---` with nothing after it (as
+// some editors and generators leave) is an empty document and is accepted.
+func moreDocuments(dec *yaml.Decoder) bool {
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		switch {
+		case errors.Is(err, io.EOF):
+			return false
+		case err != nil:
+			return true
+		}
+		if len(doc.Content) == 0 {
+			continue
+		}
+		if c := doc.Content[0]; c.Kind == yaml.ScalarNode && c.Tag == "!!null" && c.Value == "" {
+			continue
+		}
+		return true
+	}
 }
 
 // notPlan reports a file without the `kehoach` key.
