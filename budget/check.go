@@ -207,6 +207,17 @@ func (c *checker) b201(n *Node, t Figure, own Amount) {
 		VI: fmt.Sprintf("Ghi total: %s, hoặc sửa nguồn vốn bị sai.%s", own, tol.VI),
 		EN: fmt.Sprintf("Write total: %s, or correct the source that is wrong.%s", own, tol.EN),
 	}
+	if !n.Funding.Sources[Central].Written && !n.Funding.Sources[Local].Written && !n.Funding.Sources[Other].Written {
+		// Only a total: on a row without children its sources are zero.
+		msg = diag.Text{
+			VI: fmt.Sprintf("tổng kinh phí của %s ghi %s, nhưng không ghi nguồn vốn nào (central, local, other), nên các nguồn cộng lại bằng %s", n.Label.VI, t.Value.Format(true), own.Format(true)),
+			EN: fmt.Sprintf("total of %s: stated %s, but no source (central, local, other) is written, so the sources add up to %s", n.Label.EN, t.Value.Format(false), own.Format(false)),
+		}
+		help = diag.Text{
+			VI: "Ghi các nguồn: funding: {central: …, local: …, other: …}; tổng chỉ là phép kiểm tra.",
+			EN: "Write the sources: funding: {central: …, local: …, other: …}; a total is only a check.",
+		}
+	}
 	d := c.finding("B201", sev, t, msg, help)
 	d.Stated, d.Computed, d.Difference = t.Value.String(), own.String(), diff.String()
 }
