@@ -227,6 +227,11 @@ func (l *loader) yamlError(err error, data []byte) {
 	if m := unknownAnchorRE.FindStringSubmatch(problem); m != nil {
 		line, aliasCol = findAlias(data, m[1])
 	}
+	// At the end of the stream the library's line can be one past the
+	// last line: point at the last line, where the problem is.
+	if n := lineCount(data); line > n {
+		line = n
+	}
 	text := sourceLine(data, line)
 	col := 1
 	if i := strings.IndexFunc(text, func(r rune) bool { return r != ' ' }); i >= 0 {
@@ -278,8 +283,9 @@ func parserProblem(problem string) bool {
 // tabIndentedLine returns the first line from line n on whose indentation
 // holds a tab, or 0.
 func tabIndentedLine(data []byte, n int) int {
+	lines := diag.NewLines(data)
 	for i := n; ; i++ {
-		text, ok := sourceLineOK(data, i)
+		text, ok := lines.Line(i)
 		if !ok {
 			return 0
 		}
@@ -293,8 +299,9 @@ var unknownAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
 // findAlias returns the line and column of the first alias `*name`, or 0, 0.
 func findAlias(data []byte, name string) (line, col int) {
+	lines := diag.NewLines(data)
 	for i := 1; ; i++ {
-		text, ok := sourceLineOK(data, i)
+		text, ok := lines.Line(i)
 		if !ok {
 			return 0, 0
 		}
@@ -348,27 +355,13 @@ func explainYAML(problem string) (plain, help diag.Text) {
 
 // sourceLine returns line n (from 1) of data, without its line ending.
 func sourceLine(data []byte, n int) string {
-	s, _ := sourceLineOK(data, n)
+	s, _ := diag.NewLines(data).Line(n)
 	return s
 }
 
-// sourceLineOK is sourceLine; ok is false when data has no line n.
-func sourceLineOK(data []byte, n int) (string, bool) {
-	if n < 1 {
-		return "", false
-	}
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(data, '\n')
-		if j < 0 {
-			return "", false
-		}
-		data = data[j+1:]
-	}
-	if j := bytes.IndexByte(data, '\n'); j >= 0 {
-		data = data[:j]
-	}
-	return strings.TrimSuffix(string(data), "\r"), true
-}
+// lineCount is the number of lines of data as the YAML library counts
+// them: a last line without a line ending counts, an empty file has one.
+func lineCount(data []byte) int { return diag.NewLines(data).Count() }
 
 func secondDocumentLine(data []byte) int {
 	line := 1

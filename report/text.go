@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -167,10 +166,11 @@ func caret(line string, col, n int) (pad, width int) {
 	return shown(runes[:start]) + (col - 1 - start), max(shown(runes[start:end]), 1)
 }
 
-// lineIndex finds source lines by number without splitting the whole file.
+// lineIndex finds source lines by number, indexing the file only when a
+// finding needs its line.
 type lineIndex struct {
-	src    []byte
-	starts []int
+	src   []byte
+	lines *diag.Lines
 }
 
 func newLineIndex(src []byte) lineIndex {
@@ -178,31 +178,15 @@ func newLineIndex(src []byte) lineIndex {
 }
 
 func (li *lineIndex) line(n int) (string, bool) {
-	if n < 1 || li.src == nil {
+	if li.src == nil {
 		return "", false
 	}
-	if li.starts == nil {
-		li.starts = []int{0}
-		for i, b := range li.src {
-			if b == '\n' {
-				li.starts = append(li.starts, i+1)
-			}
-		}
+	if li.lines == nil {
+		li.lines = diag.NewLines(li.src)
 	}
-	if n > len(li.starts) {
+	s, ok := li.lines.Line(n)
+	if !ok || !utf8.ValidString(s) {
 		return "", false
 	}
-	start := li.starts[n-1]
-	end := len(li.src)
-	if n < len(li.starts) {
-		end = li.starts[n] - 1
-	}
-	s := bytes.TrimSuffix(li.src[start:end], []byte("\r"))
-	if n == 1 {
-		s = bytes.TrimPrefix(s, []byte("\xef\xbb\xbf"))
-	}
-	if !utf8.Valid(s) {
-		return "", false
-	}
-	return string(s), true
+	return s, true
 }
