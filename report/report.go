@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -71,8 +72,11 @@ type Formatter interface {
 }
 
 var formats = map[string]func(Options) Formatter{
-	"text": func(o Options) Formatter { return &text{o} },
-	"json": func(o Options) Formatter { return &jsonFormat{o} },
+	"text":   func(o Options) Formatter { return &text{o} },
+	"json":   func(o Options) Formatter { return &jsonFormat{o} },
+	"sarif":  func(o Options) Formatter { return &sarif{o, os.Getwd} },
+	"junit":  func(o Options) Formatter { return &junit{o} },
+	"github": func(o Options) Formatter { return &github{o, os.Getwd} },
 }
 
 // Formats lists the names New accepts, sorted.

@@ -1,0 +1,150 @@
+package appendix
+
+import (
+	"github.com/kehoach/kehoach/budget"
+)
+
+// kind is what a column or a cell holds, which fixes its alignment and
+// number format.
+type kind uint8
+
+const (
+	// inherit, on a cell, takes the column's kind.
+	inherit kind = iota
+	// text is left-aligned, wrapped text: names, agencies, communes.
+	text
+	// centered is short centred text: STT, units, appendix numbers.
+	centered
+	// amount is money in the plan's currency unit.
+	amount
+	// count is a number of households, workers or units.
+	count
+	// percent is a percent as the plan writes it (6,8), with the decimals
+	// written.
+	percent
+	// rate is a percent a formula computes, with two decimals.
+	rate
+)
+
+// numeric reports whether cells of the kind are numbers.
+func (k kind) numeric() bool { return k >= amount }
+
+// how says how a column's cell is computed on a row.
+type how int
+
+const (
+	// own is the row's own value, never totalled: a quantity, a target.
+	own how = iota
+	// sum is, on a row with children, the SUM of its children's cells; on
+	// a row without, its own value.
+	sum
+	// formula is a formula over other cells of the same row (column.expr).
+	formula
+)
+
+// column describes one column of a table: its header, its column-number
+// label, what it holds and how it is computed, and its width.
+type column struct {
+	// head is the header from the outer group to the column's own label:
+	// {"Chia ra", "NSTW"} puts "Chia ra" over the source columns.
+	head []string
+	// label is the column-number row's label: "A" for a text column, "1"
+	// for a figure, "1=2+3+4" for a total.
+	label string
+	kind  kind
+	how   how
+	// expr is the formula of a formula column.
+	expr *expr
+	// minWidth and maxWidth bound the column's width, in characters; text
+	// longer than maxWidth wraps.
+	minWidth, maxWidth float64
+}
+
+// expr is a formula over the cells of one row.
+type expr struct {
+	// formula returns the formula's text given the reference of a column's
+	// cell in the same row ("E8").
+	formula func(ref func(col int) string) string
+	// eval computes the formula's value as the spreadsheet does, from the
+	// row's values (blank cells count as zero).
+	eval func(val func(col int) budget.Amount) result
+}
+
+// result is the value of a formula: an exact amount, a computed ratio, or
+// the empty text of an IF that has nothing to show.
+type result struct {
+	exact budget.Amount
+	ratio float64
+	// isRatio selects ratio over exact.
+	isRatio bool
+	// empty is the empty text "".
+	empty bool
+}
+
+// style is how a body row is set: the TỔNG CỘNG row, a group (a project,
+// a sub-project with activities) in bold, or a plain row.
+type style uint8
+
+const (
+	plain style = iota
+	bold
+	grand
+)
+
+// cell is one cell of a body row as the sheet builders fill it: text, or a
+// number. The writer fills the cells of sum and formula columns.
+type cell struct {
+	text string
+	// num is the cell's number when has is true; a blank cell otherwise.
+	num budget.Amount
+	has bool
+	// kind overrides the column's kind (PL1's values are percents and
+	// counts in one column).
+	kind kind
+	// decimals is the number of decimals a percent or count is written
+	// with.
+	decimals int
+
+	// Filled by the writer for sum and formula columns.
+	res result
+	// isFormula marks a cell the writer gave a formula.
+	isFormula bool
+}
+
+// row is a body row and the rows it totals, which follow it in the sheet.
+type row struct {
+	cells    []cell
+	style    style
+	children []*row
+	// line is the row's number in the sheet, set by the writer.
+	line int
+}
+
+// table is one table of a sheet: an optional caption above it, its
+// columns, and its rows in order (each row followed by its children).
+type table struct {
+	caption string
+	cols    []column
+	rows    []*row
+}
+
+// sheet is one appendix: its sheet name, the title block and its tables.
+type sheet struct {
+	number int
+	name   string
+	title  string
+	// unit is the "Đơn vị tính: …" line, or "" for none.
+	unit   string
+	tables []*table
+}
+
+// newRow returns a row with one empty cell per column of t.
+func (t *table) newRow(s style) *row {
+	return &row{cells: make([]cell, len(t.cols)), style: s}
+}
+
+// textCell returns a text cell.
+func textCell(s string) cell { return cell{text: s} }
+
+// numCell returns a number cell, blank when ok is false.
+func numCell(a budget.Amount, ok bool) cell { return cell{num: a, has: ok} }

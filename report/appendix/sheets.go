@@ -1,0 +1,560 @@
+package appendix
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/kehoach/kehoach/budget"
+	"github.com/kehoach/kehoach/plan"
+)
+
+// Numbers returns the appendices a plan has, in order: 1 when it has
+// targets, 2 always, then each appendix number its projects name.
+func Numbers(p *plan.Plan) []int {
+	var out []int
+	if p.Targets != nil {
+		out = append(out, 1)
+	}
+	out = append(out, 2)
+	var named []int
+	for _, pr := range p.Projects {
+		if pr.Appendix.Valid && pr.Appendix.Value >= 3 && !slices.Contains(named, pr.Appendix.Value) {
+			named = append(named, pr.Appendix.Value)
+		}
+	}
+	slices.Sort(named)
+	return append(out, named...)
+}
+
+// sheetName is the name of appendix n's sheet: "PL2".
+func sheetName(n int) string { return "PL" + strconv.Itoa(n) }
+
+// builder builds the sheets of one plan.
+type builder struct {
+	p    *plan.Plan
+	tree *budget.Node
+	year string
+	// communes maps a commune id to the commune.
+	communes map[string]*plan.Commune
+}
+
+func newBuilder(p *plan.Plan) *builder {
+	b := &builder{p: p, tree: p.FundingTree(), communes: map[string]*plan.Commune{}}
+	if p.Info.Year.Valid {
+		b.year = strconv.Itoa(p.Info.Year.Value)
+	}
+	for _, c := range p.Communes {
+		if _, dup := b.communes[c.ID.Value]; !dup && c.ID.Written {
+			b.communes[c.ID.Value] = c
+		}
+	}
+	return b
+}
+
+// sheet builds appendix n; ok is false when the plan has no such appendix.
+func (b *builder) sheet(n int) (*sheet, bool) {
+	if !slices.Contains(Numbers(b.p), n) {
+		return nil, false
+	}
+	s := &sheet{number: n, name: sheetName(n), unit: unitLine(b.p)}
+	switch n {
+	case 1:
+		s.title = "CHỈ TIÊU THỰC HIỆN " + strings.ToUpper(b.programme()) + b.inYear()
+		s.unit = ""
+		s.tables = append(s.tables, b.targets())
+		if len(b.p.Targets.ByCommune) > 0 {
+			s.tables = append(s.tables, b.targetsByCommune())
+		}
+	case 2:
+		s.title = "TỔNG HỢP KINH PHÍ THỰC HIỆN " + strings.ToUpper(b.programme()) + b.inYear()
+		s.tables = append(s.tables, b.summary())
+	default:
+		var names []string
+		for _, pr := range b.p.Projects {
+			if pr.Appendix.Valid && pr.Appendix.Value == n {
+				names = append(names, strings.ToUpper(projectName(pr)))
+			}
+		}
+		s.title = "KẾ HOẠCH VỐN THỰC HIỆN " + strings.Join(names, "; ") + b.inYear()
+		s.tables = append(s.tables, b.projectPlan(n))
+	}
+	return s, true
+}
+
+// programme is the programme's name without its period: "Chương trình mục
+// tiêu quốc gia Giảm nghèo bền vững".
+func (b *builder) programme() string {
+	id := plan.DefaultProgramme
+	if pg := b.p.Info.Program; pg.Written && pg.Value != "" {
+		id = pg.Value
+	}
+	prog, ok := plan.LookupProgramme(id)
+	if !ok {
+		return "Chương trình"
+	}
+	name, _, _ := strings.Cut(prog.Name, " giai đoạn")
+	return name
+}
+
+func (b *builder) inYear() string {
+	if b.year == "" {
+		return ""
+	}
+	return " NĂM " + b.year
+}
+
+// unitLine is the "Đơn vị tính" line of the plan's currency unit.
+func unitLine(p *plan.Plan) string {
+	switch p.Info.CurrencyUnit.Value {
+	case "thousand_vnd":
+		return "Đơn vị tính: Nghìn đồng"
+	case "vnd":
+		return "Đơn vị tính: Đồng"
+	}
+	return "Đơn vị tính: Triệu đồng"
+}
+
+// head is a column header path.
+func head(path ...string) []string { return path }
+
+// Columns of the funding summary (PL2).
+const (
+	sumSTT = iota
+	sumName
+	sumLead
+	sumTotal
+	sumCentral
+	sumLocal
+	sumOther
+	sumAppendix
+	sumNote
+)
+
+// summaryColumns describes PL2.
+func summaryColumns(central string) []column {
+	return []column{
+		sumSTT:      {head: head("STT"), label: "A", kind: centered, minWidth: 5, maxWidth: 6},
+		sumName:     {head: head("Dự án, tiểu dự án"), label: "B", kind: text, minWidth: 30, maxWidth: 48},
+		sumLead:     {head: head("Đơn vị chủ trì"), label: "C", kind: text, minWidth: 16, maxWidth: 26},
+		sumTotal:    {head: head("Tổng kinh phí"), label: "1=2+3+4", kind: amount, how: formula, expr: sumOf(sumCentral, sumLocal, sumOther), minWidth: 11, maxWidth: 18},
+		sumCentral:  {head: head("Chia ra", central), label: "2", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
+		sumLocal:    {head: head("Chia ra", "NSĐP"), label: "3", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
+		sumOther:    {head: head("Chia ra", "Vốn huy động khác"), label: "4", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
+		sumAppendix: {head: head("Phụ lục"), label: "D", kind: centered, minWidth: 9, maxWidth: 13},
+		sumNote:     {head: head("Ghi chú"), label: "E", kind: text, minWidth: 10, maxWidth: 16},
+	}
+}
+
+// summary builds PL2: every project and sub-project by source.
+func (b *builder) summary() *table {
+	t := &table{cols: summaryColumns(b.centralLabel(b.p.Projects))}
+	total := t.newRow(grand)
+	total.cells[sumName] = textCell("TỔNG CỘNG")
+	t.rows = append(t.rows, total)
+	for i, pr := range b.p.Projects {
+		node := b.tree.Children[i]
+		r := t.newRow(bold)
+		r.cells[sumSTT] = textCell(roman(i + 1))
+		r.cells[sumName] = textCell(projectName(pr))
+		r.cells[sumLead] = textCell(pr.Lead.Value)
+		if pr.Appendix.Valid {
+			r.cells[sumAppendix] = textCell("Phụ lục số " + strconv.Itoa(pr.Appendix.Value))
+		}
+		if len(pr.Subprojects) == 0 {
+			setFunding(r, sumCentral, budget.Computed(node))
+		}
+		for j, s := range pr.Subprojects {
+			sr := t.newRow(plain)
+			sr.cells[sumSTT] = textCell(strconv.Itoa(j + 1))
+			sr.cells[sumName] = textCell(subprojectName(s))
+			sr.cells[sumLead] = textCell(s.Lead.Value)
+			setFunding(sr, sumCentral, budget.Computed(node.Children[j]))
+			r.children = append(r.children, sr)
+		}
+		total.children = append(total.children, r)
+	}
+	return t
+}
+
+// Columns of a project's funding plan (PL3 onwards).
+const (
+	detSTT = iota
+	detName
+	detCommune
+	detUnit
+	detQuantity
+	detTotal
+	detCentral
+	detLocal
+	detOther
+	detLead
+	detNote
+)
+
+// detailColumns describes PL3 onwards.
+func detailColumns(central string) []column {
+	return []column{
+		detSTT:      {head: head("STT"), label: "A", kind: centered, minWidth: 5, maxWidth: 7},
+		detName:     {head: head("Nội dung"), label: "B", kind: text, minWidth: 30, maxWidth: 46},
+		detCommune:  {head: head("Địa bàn thực hiện"), label: "C", kind: text, minWidth: 12, maxWidth: 18},
+		detUnit:     {head: head("Đơn vị tính"), label: "D", kind: centered, minWidth: 8, maxWidth: 11},
+		detQuantity: {head: head("Số lượng"), label: "1", kind: count, how: own, minWidth: 8, maxWidth: 11},
+		detTotal:    {head: head("Tổng kinh phí"), label: "2=3+4+5", kind: amount, how: formula, expr: sumOf(detCentral, detLocal, detOther), minWidth: 11, maxWidth: 18},
+		detCentral:  {head: head("Chia ra", central), label: "3", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
+		detLocal:    {head: head("Chia ra", "NSĐP"), label: "4", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
+		detOther:    {head: head("Chia ra", "Vốn huy động khác"), label: "5", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
+		detLead:     {head: head("Đơn vị thực hiện"), label: "E", kind: text, minWidth: 16, maxWidth: 24},
+		detNote:     {head: head("Ghi chú"), label: "F", kind: text, minWidth: 8, maxWidth: 14},
+	}
+}
+
+// projectPlan builds the funding plan of the projects that name appendix
+// n, down to their activities.
+func (b *builder) projectPlan(n int) *table {
+	var projects []*plan.Project
+	var nodes []*budget.Node
+	for i, pr := range b.p.Projects {
+		if pr.Appendix.Valid && pr.Appendix.Value == n {
+			projects = append(projects, pr)
+			nodes = append(nodes, b.tree.Children[i])
+		}
+	}
+	t := &table{cols: detailColumns(b.centralLabel(projects))}
+	total := t.newRow(grand)
+	total.cells[detName] = textCell("TỔNG CỘNG")
+	t.rows = append(t.rows, total)
+	for i, pr := range projects {
+		node := nodes[i]
+		r := t.newRow(bold)
+		r.cells[detSTT] = textCell(roman(i + 1))
+		r.cells[detName] = textCell(projectName(pr))
+		r.cells[detLead] = textCell(pr.Lead.Value)
+		total.children = append(total.children, r)
+		if len(pr.Subprojects) == 0 {
+			b.activities(t, r, node, pr.Activities, "")
+			continue
+		}
+		for j, s := range pr.Subprojects {
+			sr := t.newRow(bold)
+			stt := strconv.Itoa(j + 1)
+			sr.cells[detSTT] = textCell(stt)
+			sr.cells[detName] = textCell(subprojectName(s))
+			sr.cells[detLead] = textCell(s.Lead.Value)
+			b.activities(t, sr, node.Children[j], s.Activities, stt+".")
+			r.children = append(r.children, sr)
+		}
+	}
+	return t
+}
+
+// activities adds the activities of a project or sub-project as children
+// of its row r, numbered prefix+1, prefix+2, …; without activities, r
+// carries the node's own figures.
+func (b *builder) activities(t *table, r *row, node *budget.Node, acts []*plan.Activity, prefix string) {
+	if len(acts) == 0 {
+		setFunding(r, detCentral, budget.Computed(node))
+		return
+	}
+	for k, a := range acts {
+		ar := t.newRow(plain)
+		ar.cells[detSTT] = textCell(prefix + strconv.Itoa(k+1))
+		ar.cells[detName] = textCell(a.Name.Value)
+		ar.cells[detCommune] = textCell(b.communeName(a.Commune))
+		ar.cells[detUnit] = textCell(a.Unit.Value)
+		ar.cells[detQuantity] = numberCell(a.Quantity, count)
+		ar.cells[detLead] = textCell(a.Lead.Value)
+		setFunding(ar, detCentral, budget.Computed(node.Children[k]))
+		r.children = append(r.children, ar)
+	}
+}
+
+// communeName is the name of the commune with the given id, or the id as
+// written when no commune has it.
+func (b *builder) communeName(id plan.Text) string {
+	if c, ok := b.communes[id.Value]; ok && c.Name.Value != "" {
+		return c.Name.Value
+	}
+	return id.Value
+}
+
+// setFunding puts amounts into the three source cells from column first.
+func setFunding(r *row, first int, a budget.Amounts) {
+	for s := range budget.NumSources {
+		r.cells[first+s] = numCell(a.Sources[s], a.Known[s])
+	}
+}
+
+// numberCell is a cell of a count or percent as the plan writes it.
+func numberCell(n plan.Num, k kind) cell {
+	return cell{num: n.Value, has: n.Valid, kind: k, decimals: n.Decimals}
+}
+
+// Columns of the district targets (PL1, first table).
+const (
+	tgtSTT = iota
+	tgtName
+	tgtUnit
+	tgtValue
+	tgtNote
+)
+
+func targetColumns(year string) []column {
+	value := "Kế hoạch"
+	if year != "" {
+		value += " năm " + year
+	}
+	return []column{
+		tgtSTT:   {head: head("STT"), label: "A", kind: centered, minWidth: 5, maxWidth: 6},
+		tgtName:  {head: head("Chỉ tiêu"), label: "B", kind: text, minWidth: 30, maxWidth: 60},
+		tgtUnit:  {head: head("Đơn vị tính"), label: "C", kind: centered, minWidth: 9, maxWidth: 12},
+		tgtValue: {head: head(value), label: "1", kind: count, how: own, minWidth: 12, maxWidth: 16},
+		tgtNote:  {head: head("Ghi chú"), label: "D", kind: text, minWidth: 12, maxWidth: 20},
+	}
+}
+
+// targets builds PL1's first table: the district's indicators.
+func (b *builder) targets() *table {
+	tg := b.p.Targets
+	t := &table{cols: targetColumns(b.year)}
+	stt := 0
+	add := func(numbered bool, name, unit string, v plan.Num, k kind) {
+		r := t.newRow(plain)
+		if numbered {
+			stt++
+			r.cells[tgtSTT] = textCell(strconv.Itoa(stt))
+		}
+		r.cells[tgtName] = textCell(name)
+		r.cells[tgtUnit] = textCell(unit)
+		r.cells[tgtValue] = numberCell(v, k)
+		t.rows = append(t.rows, r)
+	}
+	reductions := []struct {
+		r        plan.Reduction
+		pct, hhs string
+	}{
+		{tg.PovertyReduction, "Giảm tỷ lệ hộ nghèo", "Số hộ nghèo giảm"},
+		{tg.NearPovertyReduction, "Giảm tỷ lệ hộ cận nghèo", "Số hộ cận nghèo giảm"},
+	}
+	for _, red := range reductions {
+		if red.r.Percent.Written {
+			add(true, red.pct, "%", red.r.Percent, percent)
+		}
+		if red.r.Households.Written {
+			add(!red.r.Percent.Written, red.hhs, "Hộ", red.r.Households, count)
+		}
+	}
+	if tg.JobSupportPercent.Written {
+		add(true, "Tư vấn, hỗ trợ đào tạo nghề, giới thiệu việc làm cho lao động thuộc hộ nghèo, hộ cận nghèo có nhu cầu", "%", tg.JobSupportPercent, percent)
+	}
+	if tg.NewJobs.Written {
+		add(true, "Tạo việc làm mới", "Lao động", tg.NewJobs, count)
+	}
+	for _, in := range tg.Indicators {
+		k := count
+		if strings.TrimSpace(in.Unit.Value) == "%" {
+			k = percent
+		}
+		add(true, in.Name.Value, in.Unit.Value, in.Value, k)
+	}
+	return t
+}
+
+// Columns of the targets by commune (PL1, second table).
+const (
+	comSTT = iota
+	comName
+	comHouseholds
+	comPoor
+	comPoorRate
+	comPoorCut
+	comPoorCutRate
+	comPoorEnd
+	comPoorEndRate
+	comNear
+	comNearRate
+	comNearCut
+	comNearCutRate
+	comNearEnd
+	comNearEndRate
+	comJobs
+)
+
+func communeColumns() []column {
+	c := func(h []string, label string, k kind, hw how, e *expr) column {
+		return column{head: h, label: label, kind: k, how: hw, expr: e, minWidth: 7, maxWidth: 10}
+	}
+	cols := []column{
+		comSTT:        {head: head("STT"), label: "A", kind: centered, minWidth: 5, maxWidth: 6},
+		comName:       {head: head("Xã, thị trấn"), label: "B", kind: text, minWidth: 16, maxWidth: 24},
+		comHouseholds: c(head("Tổng số hộ"), "1", count, sum, nil),
+	}
+	for _, g := range []struct {
+		name  string
+		first int
+		label int
+	}{{"Hộ nghèo", comPoor, 2}, {"Hộ cận nghèo", comNear, 8}} {
+		l := func(d int) string { return strconv.Itoa(g.label + d) }
+		cols = append(cols,
+			c(head(g.name, "Đầu năm", "Số hộ"), l(0), count, sum, nil),
+			c(head(g.name, "Đầu năm", "Tỷ lệ (%)"), l(1), rate, formula, rateOf(g.first, comHouseholds)),
+			c(head(g.name, "Kế hoạch giảm", "Số hộ"), l(2), count, sum, nil),
+			c(head(g.name, "Kế hoạch giảm", "Tỷ lệ (%)"), l(3), rate, formula, rateOf(g.first+2, comHouseholds)),
+			c(head(g.name, "Dự kiến cuối năm", "Số hộ"), l(4)+"="+l(0)+"-"+l(2), count, formula, difference(g.first, g.first+2)),
+			c(head(g.name, "Dự kiến cuối năm", "Tỷ lệ (%)"), l(5), rate, formula, rateOf(g.first+4, comHouseholds)),
+		)
+	}
+	return append(cols, c(head("Tạo việc làm mới (lao động)"), "14", count, sum, nil))
+}
+
+// targetsByCommune builds PL1's second table: one row per commune of
+// targets.by_commune and a TỔNG CỘNG row of sums.
+func (b *builder) targetsByCommune() *table {
+	t := &table{caption: "CHỈ TIÊU GIẢM NGHÈO THEO XÃ, THỊ TRẤN", cols: communeColumns()}
+	total := t.newRow(grand)
+	total.cells[comName] = textCell("TỔNG CỘNG")
+	t.rows = append(t.rows, total)
+	for i, ct := range b.p.Targets.ByCommune {
+		r := t.newRow(plain)
+		r.cells[comSTT] = textCell(strconv.Itoa(i + 1))
+		r.cells[comName] = textCell(b.communeName(ct.Commune))
+		if c, ok := b.communes[ct.Commune.Value]; ok {
+			r.cells[comHouseholds] = numberCell(c.Households, count)
+			r.cells[comPoor] = numberCell(c.Poor, count)
+			r.cells[comNear] = numberCell(c.NearPoor, count)
+		}
+		r.cells[comPoorCut] = numberCell(ct.PovertyReduction, count)
+		r.cells[comNearCut] = numberCell(ct.NearPovertyReduction, count)
+		r.cells[comJobs] = numberCell(ct.NewJobs, count)
+		total.children = append(total.children, r)
+	}
+	return t
+}
+
+// sumOf is the formula a+b+c… over columns of the row.
+func sumOf(cols ...int) *expr {
+	return &expr{
+		formula: func(ref func(int) string) string {
+			refs := make([]string, len(cols))
+			for i, c := range cols {
+				refs[i] = ref(c)
+			}
+			return strings.Join(refs, "+")
+		},
+		eval: func(val func(int) budget.Amount) result {
+			terms := make([]budget.Amount, len(cols))
+			for i, c := range cols {
+				terms[i] = val(c)
+			}
+			s, ok := budget.Sum(terms...)
+			if !ok {
+				f := 0.0
+				for _, a := range terms {
+					f += a.Float64()
+				}
+				return result{ratio: f, isRatio: true}
+			}
+			return result{exact: s}
+		},
+	}
+}
+
+// difference is the formula a-b.
+func difference(a, b int) *expr {
+	return &expr{
+		formula: func(ref func(int) string) string { return ref(a) + "-" + ref(b) },
+		eval: func(val func(int) budget.Amount) result {
+			d, ok := val(a).Sub(val(b))
+			if !ok {
+				return result{ratio: val(a).Float64() - val(b).Float64(), isRatio: true}
+			}
+			return result{exact: d}
+		},
+	}
+}
+
+// rateOf is part as a percent of whole, empty when whole is zero or blank.
+func rateOf(part, whole int) *expr {
+	return &expr{
+		formula: func(ref func(int) string) string {
+			return fmt.Sprintf(`IF(%s=0,"",%s/%s*100)`, ref(whole), ref(part), ref(whole))
+		},
+		eval: func(val func(int) budget.Amount) result {
+			w := val(whole)
+			if w == 0 {
+				return result{empty: true}
+			}
+			return result{ratio: val(part).Float64() / w.Float64() * 100, isRatio: true}
+		},
+	}
+}
+
+// centralLabel names the central-funds column after the kind of funds of
+// the projects shown, when they all have the same.
+func (b *builder) centralLabel(projects []*plan.Project) string {
+	kinds := map[string]bool{}
+	base := "recurrent"
+	if c := b.p.Info.Capital; c.Written && c.Value != "" {
+		base = c.Value
+	}
+	for _, pr := range projects {
+		k := base
+		if pr.Capital.Written && pr.Capital.Value != "" {
+			k = pr.Capital.Value
+		}
+		if len(pr.Subprojects) == 0 {
+			kinds[k] = true
+		}
+		for _, s := range pr.Subprojects {
+			sk := k
+			if s.Capital.Written && s.Capital.Value != "" {
+				sk = s.Capital.Value
+			}
+			kinds[sk] = true
+		}
+	}
+	if len(kinds) == 1 {
+		switch {
+		case kinds["recurrent"]:
+			return "Vốn sự nghiệp NSTW"
+		case kinds["investment"]:
+			return "Vốn đầu tư phát triển NSTW"
+		}
+	}
+	return "NSTW"
+}
+
+// projectName is "Dự án 2: Đa dạng hóa sinh kế, …".
+func projectName(pr *plan.Project) string {
+	if !pr.Number.Valid {
+		return pr.Name.Value
+	}
+	return fmt.Sprintf("Dự án %d: %s", pr.Number.Value, pr.Name.Value)
+}
+
+// subprojectName is "Tiểu dự án 1: …".
+func subprojectName(s *plan.Subproject) string {
+	if !s.Number.Valid {
+		return s.Name.Value
+	}
+	return fmt.Sprintf("Tiểu dự án %d: %s", s.Number.Value, s.Name.Value)
+}
+
+// roman returns n in Roman numerals: 1 is I, 4 is IV, 14 is XIV.
+func roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	var sb strings.Builder
+	for _, d := range []struct {
+		v int
+		s string
+	}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for n >= d.v {
+			sb.WriteString(d.s)
+			n -= d.v
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,175 @@
+package appendix
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/kehoach/kehoach/budget"
+	"github.com/kehoach/kehoach/plan"
+)
+
+// Summary is the figures of Phụ lục 1 and 2 as the sheets compute them,
+// for showing elsewhere (kehoach summary): every number in it is the value
+// the corresponding cell of the workbook has.
+type Summary struct {
+	// Funding is PL2's rows: TỔNG CỘNG, then each project followed by its
+	// sub-projects.
+	Funding []FundingRow
+	// Targets is PL1's first table; nil when the plan has no targets.
+	Targets []TargetRow
+	// Communes is PL1's second table, TỔNG CỘNG first; nil when the plan
+	// has no targets by commune.
+	Communes []CommuneRow
+}
+
+// Number is a figure of the summary; Known is false for a blank cell.
+type Number struct {
+	Value budget.Amount
+	Known bool
+}
+
+// Level is the level of a funding row.
+type Level int
+
+// The levels of PL2's rows.
+const (
+	GrandTotal Level = iota
+	ProjectLevel
+	SubprojectLevel
+)
+
+// FundingRow is a row of PL2.
+type FundingRow struct {
+	Level Level
+	// STT is the row's number as the sheet writes it: "I", "1", or "".
+	STT string
+	// Number is the project's or sub-project's number in the programme,
+	// 0 when it has none.
+	Number int
+	// Name is as the sheet writes it: "Dự án 2: Đa dạng hóa sinh kế, …".
+	Name string
+	Lead string
+	// Appendix is the appendix that details a project, or 0.
+	Appendix int
+	// Total is the sum of the sources.
+	Total                 Number
+	Central, Local, Other Number
+}
+
+// TargetRow is a row of PL1's first table.
+type TargetRow struct {
+	STT, Name, Unit string
+	Value           Number
+	// Percent is true for a percent, shown with Decimals decimals.
+	Percent  bool
+	Decimals int
+}
+
+// CommuneRow is a row of PL1's second table; rates are percentages of the
+// households, in hundredths of a percent (Known false when the commune has
+// no households).
+type CommuneRow struct {
+	STT, Name                                      string
+	Households                                     Number
+	Poor, PoorCut, PoorEnd, Near, NearCut, NearEnd Number
+	PoorRate, PoorCutRate, PoorEndRate             Rate
+	NearRate, NearCutRate, NearEndRate             Rate
+	NewJobs                                        Number
+}
+
+// Rate is a percentage with two decimals, as Hundredths of a percent.
+type Rate struct {
+	Hundredths int64
+	Known      bool
+}
+
+// Summarize computes the figures of PL1 and PL2 of p.
+func Summarize(p *plan.Plan) Summary {
+	b := newBuilder(p)
+	var s Summary
+	t := b.summary()
+	var pr *plan.Project
+	projects, subprojects := 0, 0
+	walk(t, func(r *row, level int) {
+		fr := FundingRow{Level: Level(level), STT: r.cells[sumSTT].text, Name: r.cells[sumName].text, Lead: r.cells[sumLead].text}
+		switch fr.Level {
+		case ProjectLevel:
+			pr = p.Projects[projects]
+			projects, subprojects = projects+1, 0
+			if pr.Number.Valid {
+				fr.Number = pr.Number.Value
+			}
+		case SubprojectLevel:
+			if s := pr.Subprojects[subprojects]; s.Number.Valid {
+				fr.Number = s.Number.Value
+			}
+			subprojects++
+		}
+		if a := r.cells[sumAppendix].text; a != "" {
+			fr.Appendix, _ = strconv.Atoi(strings.TrimPrefix(a, "Phụ lục số "))
+		}
+		fr.Total = number(r.cells[sumTotal])
+		fr.Central, fr.Local, fr.Other = number(r.cells[sumCentral]), number(r.cells[sumLocal]), number(r.cells[sumOther])
+		s.Funding = append(s.Funding, fr)
+	})
+	if p.Targets == nil {
+		return s
+	}
+	t = b.targets()
+	walk(t, func(r *row, _ int) {
+		v := r.cells[tgtValue]
+		s.Targets = append(s.Targets, TargetRow{
+			STT: r.cells[tgtSTT].text, Name: r.cells[tgtName].text, Unit: r.cells[tgtUnit].text,
+			Value: number(v), Percent: v.kind == percent, Decimals: v.decimals,
+		})
+	})
+	if len(p.Targets.ByCommune) == 0 {
+		return s
+	}
+	t = b.targetsByCommune()
+	walk(t, func(r *row, _ int) {
+		c := r.cells
+		hh := c[comHouseholds].value()
+		rateOf := func(i int) Rate {
+			q, ok := budget.Ratio(c[i].value(), hh, 100*100, budget.HalfUp)
+			return Rate{q, ok && hh != 0}
+		}
+		s.Communes = append(s.Communes, CommuneRow{
+			STT: c[comSTT].text, Name: c[comName].text,
+			Households: number(c[comHouseholds]),
+			Poor:       number(c[comPoor]), PoorCut: number(c[comPoorCut]), PoorEnd: number(c[comPoorEnd]),
+			Near: number(c[comNear]), NearCut: number(c[comNearCut]), NearEnd: number(c[comNearEnd]),
+			PoorRate: rateOf(comPoor), PoorCutRate: rateOf(comPoorCut), PoorEndRate: rateOf(comPoorEnd),
+			NearRate: rateOf(comNear), NearCutRate: rateOf(comNearCut), NearEndRate: rateOf(comNearEnd),
+			NewJobs: number(c[comJobs]),
+		})
+	})
+	return s
+}
+
+// walk computes a table's cells and visits its rows in sheet order with
+// their depth.
+func walk(t *table, visit func(r *row, level int)) {
+	var rec func(r *row, level int)
+	rec = func(r *row, level int) {
+		visit(r, level)
+		for _, ch := range r.children {
+			rec(ch, level+1)
+		}
+	}
+	for _, r := range t.rows {
+		compute(t, r)
+		rec(r, 0)
+	}
+}
+
+// number is the value a cell shows.
+func number(cl cell) Number {
+	switch {
+	case cl.isFormula && !cl.res.isRatio && !cl.res.empty:
+		return Number{cl.res.exact, true}
+	case cl.isFormula:
+		return Number{}
+	}
+	return Number{cl.num, cl.has}
+}

@@ -1,0 +1,170 @@
+package appendix
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kehoach/kehoach/plan"
+)
+
+// NumberStyle says how amounts and counts group their thousands.
+type NumberStyle int
+
+const (
+	// Vietnamese groups thousands with a dot whatever the viewer's locale
+	// (7.604), with a number format that writes the dot as a literal: the
+	// cells stay numbers.
+	Vietnamese NumberStyle = iota
+	// Locale uses the plain #,##0, which groups thousands as the viewer's
+	// locale does.
+	Locale
+)
+
+// ParseNumberStyle reads the --number-style flag: "vi" or "locale".
+func ParseNumberStyle(s string) (NumberStyle, bool) {
+	switch s {
+	case "vi":
+		return Vietnamese, true
+	case "locale":
+		return Locale, true
+	}
+	return Vietnamese, false
+}
+
+// Options configure a workbook.
+type Options struct {
+	// NumberStyle is how numbers group their thousands.
+	NumberStyle NumberStyle
+	// Date is the document date written into the workbook's properties
+	// and as the time of its parts (see DocumentDate). The zero time means
+	// the 1st of January of the plan year.
+	Date time.Time
+}
+
+// Write writes a workbook with the given appendices of p, in the order
+// of their numbers, to w. A number the plan has no appendix for is an
+// error (see Numbers). The same plan and options always give the same
+// bytes.
+func Write(w io.Writer, p *plan.Plan, numbers []int, o Options) error {
+	if len(numbers) == 0 {
+		return fmt.Errorf("no appendix to write")
+	}
+	numbers = slices.Clone(numbers)
+	slices.Sort(numbers)
+	numbers = slices.Compact(numbers)
+	b := newBuilder(p)
+	var sheets []*sheet
+	for _, n := range numbers {
+		s, ok := b.sheet(n)
+		if !ok {
+			return fmt.Errorf("the plan has no appendix %d", n)
+		}
+		sheets = append(sheets, s)
+	}
+	date := o.Date
+	if date.IsZero() {
+		date, _ = DocumentDate(p, "")
+	}
+	date = date.UTC()
+
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetZipWriter(func(out io.Writer) excelize.ZipWriter { return newSortedZip(out, date) })
+	wr := &writer{f: f, o: o, b: b, styles: map[styleKey]int{}}
+	if err := wr.workbook(date); err != nil {
+		return err
+	}
+	for i, s := range sheets {
+		if err := wr.sheet(s, i == 0); err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+	}
+	return f.Write(w)
+}
+
+// DocumentDate returns the date a workbook of p carries: the plan's date
+// (its first day when the plan gives only a month), else the time
+// SOURCE_DATE_EPOCH gives (seconds since 1970, as reproducible builds set
+// it; pass "" when it is not set), else the 1st of January of the plan
+// year. Never the clock, so that the same plan gives the same workbook. A
+// SOURCE_DATE_EPOCH that is not a whole number of seconds is an error.
+func DocumentDate(p *plan.Plan, sourceDateEpoch string) (time.Time, error) {
+	if y, m, d, ok := planDate(p); ok {
+		return time.Date(y, time.Month(m), max(d, 1), 0, 0, 0, 0, time.UTC), nil
+	}
+	if sourceDateEpoch != "" {
+		s, err := strconv.ParseInt(sourceDateEpoch, 10, 64)
+		if err != nil || s < 0 || s > 253402300799 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", sourceDateEpoch)
+		}
+		return time.Unix(s, 0).UTC(), nil
+	}
+	year := 1980
+	if p.Info.Year.Valid && p.Info.Year.Value >= 1980 && p.Info.Year.Value <= 9999 {
+		year = p.Info.Year.Value
+	}
+	return time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC), nil
+}
+
+var dateRE = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2}))?$`)
+
+// planDate returns the plan's date: year, month and day (0 when the plan
+// gives only a month).
+func planDate(p *plan.Plan) (y, m, d int, ok bool) {
+	dt := p.Info.Date
+	if !dt.Written {
+		return 0, 0, 0, false
+	}
+	g := dateRE.FindStringSubmatch(dt.Value)
+	if g == nil {
+		return 0, 0, 0, false
+	}
+	y, _ = strconv.Atoi(g[1])
+	m, _ = strconv.Atoi(g[2])
+	if g[3] != "" {
+		d, _ = strconv.Atoi(g[3])
+	}
+	if m < 1 || m > 12 || d > 31 {
+		return 0, 0, 0, false
+	}
+	if d > 0 && time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() != d {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
+}
+
+// attachLine is the "(Kèm theo Kế hoạch số …)" line, with blanks left for
+// handwriting where the plan has no number or day yet.
+func attachLine(p *plan.Plan) string {
+	const blank = "      "
+	var sb strings.Builder
+	sb.WriteString("(Kèm theo Kế hoạch số ")
+	if n := strings.TrimSpace(p.Info.Number.Value); n != "" {
+		sb.WriteString(n)
+	} else {
+		sb.WriteString(blank[1:] + "/KH-UBND")
+	}
+	y, m, d, ok := planDate(p)
+	day, month, year := blank[2:], blank[2:], ""
+	if ok {
+		if d > 0 {
+			day = strconv.Itoa(d)
+		}
+		month, year = strconv.Itoa(m), strconv.Itoa(y)
+	} else if p.Info.Year.Valid {
+		year = strconv.Itoa(p.Info.Year.Value)
+	}
+	fmt.Fprintf(&sb, " ngày %s tháng %s năm %s", day, month, year)
+	if is := strings.TrimSpace(p.Info.Issuer.Value); is != "" {
+		sb.WriteString(" của " + is)
+	}
+	sb.WriteString(")")
+	return sb.String()
+}

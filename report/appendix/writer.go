@@ -1,0 +1,655 @@
+package appendix
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kehoach/kehoach/budget"
+)
+
+// writer writes sheets into one workbook.
+type writer struct {
+	f      *excelize.File
+	o      Options
+	b      *builder
+	styles map[styleKey]int
+}
+
+// workbook sets what belongs to the whole workbook: the default font and
+// the document properties.
+func (w *writer) workbook(date time.Time) error {
+	if err := w.f.SetDefaultFont(fontName); err != nil {
+		return err
+	}
+	p := w.b.p
+	stamp := date.Format(time.RFC3339)
+	if err := w.f.SetDocProps(&excelize.DocProperties{
+		Title:          p.Info.Title.Value,
+		Subject:        "Phụ lục kèm theo kế hoạch",
+		Creator:        p.Info.Issuer.Value,
+		LastModifiedBy: p.Info.Issuer.Value,
+		Created:        stamp,
+		Modified:       stamp,
+		Language:       "vi-VN",
+	}); err != nil {
+		return err
+	}
+	return w.f.SetAppProps(&excelize.AppProperties{Application: "kehoach", Company: p.Info.Issuer.Value})
+}
+
+// placed is a table with where its parts go in the sheet.
+type placed struct {
+	t *table
+	// captionRow is the caption's row, 0 for none.
+	captionRow int
+	// headRow is the first header row; depth the number of header rows.
+	headRow, depth int
+	// numberRow is the column-number row; the body follows it.
+	numberRow int
+	// decimals is the decimals of each amount or count column.
+	decimals []int
+}
+
+// sheet writes one appendix sheet. The order of the calls matters to
+// excelize's StreamWriter: the sheet properties (fit to page) are written
+// when the stream starts, the column widths and panes with the first row,
+// and the page setup and merged cells when it is flushed; whatever is set
+// later is lost.
+func (w *writer) sheet(s *sheet, first bool) error {
+	var err error
+	if first {
+		err = w.f.SetSheetName(w.f.GetSheetName(0), s.name)
+	} else {
+		_, err = w.f.NewSheet(s.name)
+	}
+	if err != nil {
+		return err
+	}
+
+	// Lay out the rows and compute every value first.
+	tables, ncols := layout(s)
+	widths := make([]float64, ncols)
+	for _, pt := range tables {
+		for c := range pt.t.cols {
+			widths[c] = max(widths[c], w.measure(pt, c))
+		}
+	}
+	last := colName(ncols)
+
+	// Settings the stream writes when it starts or flushes.
+	if err := w.pageSetup(s.name); err != nil {
+		return err
+	}
+
+	sw, err := w.f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	// excelize puts each new width before the ones set already, and the
+	// columns must be in order: set them from the last.
+	for c := len(widths) - 1; c >= 0; c-- {
+		if err := sw.SetColWidth(c+1, c+1, round2(widths[c])); err != nil {
+			return err
+		}
+	}
+	// One table: its header stays on screen and on every printed page.
+	// PL1 with its second table has no single header to repeat.
+	single := len(tables) == 1
+	if single {
+		top := "A" + strconv.Itoa(tables[0].numberRow+1)
+		if err := sw.SetPanes(&excelize.Panes{
+			Freeze: true, YSplit: tables[0].numberRow, TopLeftCell: top, ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
+		}); err != nil {
+			return err
+		}
+	}
+
+	var merges [][2]string
+	mergeRow := func(r int) { merges = append(merges, [2]string{"A" + strconv.Itoa(r), last + strconv.Itoa(r)}) }
+	put := func(r int, values []any, height float64) error {
+		return sw.SetRow("A"+strconv.Itoa(r), values, excelize.RowOpts{Height: round2(height)})
+	}
+	totalPx := 0.0
+	for _, wd := range widths {
+		totalPx += colPx(wd)
+	}
+
+	// The title block.
+	for i, tl := range titleBlock(s, attachLine(w.b.p)) {
+		id, err := w.style(tl.style)
+		if err != nil {
+			return err
+		}
+		n := lines(tl.text, totalPx-2*cellPadPx, tl.style.size, tl.style.bold)
+		if err := put(i+1, []any{excelize.Cell{StyleID: id, Value: tl.text}}, float64(n)*lineHeight(tl.style.size)+4); err != nil {
+			return err
+		}
+		mergeRow(i + 1)
+	}
+
+	for _, pt := range tables {
+		t := pt.t
+		if pt.captionRow > 0 {
+			id, err := w.style(styleKey{size: tableSize, bold: true, align: "center", wrap: true})
+			if err != nil {
+				return err
+			}
+			if err := put(pt.captionRow, []any{excelize.Cell{StyleID: id, Value: t.caption}}, lineHeight(tableSize)+8); err != nil {
+				return err
+			}
+			merges = append(merges, [2]string{"A" + strconv.Itoa(pt.captionRow), colName(len(t.cols)) + strconv.Itoa(pt.captionRow)})
+		}
+		hm, err := w.header(sw, pt, widths)
+		if err != nil {
+			return err
+		}
+		merges = append(merges, hm...)
+		if err := w.numberRow(sw, pt); err != nil {
+			return err
+		}
+		for _, r := range t.rows {
+			if err := w.body(sw, pt, r, widths); err != nil {
+				return err
+			}
+		}
+	}
+	for _, m := range merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	if single {
+		pt := tables[0]
+		return w.f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Titles",
+			RefersTo: fmt.Sprintf("%s!$%d:$%d", s.name, pt.headRow, pt.numberRow),
+			Scope:    s.name,
+		})
+	}
+	return nil
+}
+
+// layout places the tables of a sheet below its title block, numbers
+// their rows and computes every value; it returns the tables and the
+// sheet's width in columns.
+func layout(s *sheet) ([]*placed, int) {
+	ncols := 0
+	row := len(titleBlock(s, "")) + 1
+	var tables []*placed
+	for i, t := range s.tables {
+		pt := &placed{t: t}
+		ncols = max(ncols, len(t.cols))
+		if i > 0 {
+			row++ // a blank row between tables
+		}
+		if t.caption != "" {
+			pt.captionRow = row
+			row++
+		}
+		pt.headRow = row
+		for _, c := range t.cols {
+			pt.depth = max(pt.depth, len(c.head))
+		}
+		pt.numberRow = row + pt.depth
+		row = pt.numberRow + 1
+		for _, r := range t.rows {
+			row = numberRows(r, row)
+		}
+		for _, r := range t.rows {
+			compute(t, r)
+		}
+		pt.decimals = columnDecimals(t)
+		tables = append(tables, pt)
+	}
+	return tables, ncols
+}
+
+// pageSetup sets how a sheet prints: A4 landscape, fit to one page wide
+// (fitToPage, which excelize writes when the stream starts), narrow
+// margins, the page number in the footer.
+func (w *writer) pageSetup(name string) error {
+	yes := true
+	if err := w.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	a4, landscape, one, zero := 9, "landscape", 1, 0
+	if err := w.f.SetPageLayout(name, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	left, right, top, bottom, hf := 0.5, 0.4, 0.6, 0.6, 0.3
+	if err := w.f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
+		Left: &left, Right: &right, Top: &top, Bottom: &bottom, Header: &hf, Footer: &hf, Horizontally: &yes,
+	}); err != nil {
+		return err
+	}
+	if err := w.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddFooter: `&C&"` + fontName + `,Regular"&11Trang &P/&N`,
+	}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// titleLine is a line of the title block, merged across the table.
+type titleLine struct {
+	text  string
+	style styleKey
+}
+
+// titleBlock is the lines above the table: "Phụ lục số N", the title, the
+// "(Kèm theo …)" line and the unit.
+func titleBlock(s *sheet, attach string) []titleLine {
+	out := []titleLine{
+		{"Phụ lục số " + strconv.Itoa(s.number), styleKey{size: titleSize, bold: true, align: "center"}},
+		{s.title, styleKey{size: titleSize, bold: true, align: "center", wrap: true}},
+		{attach, styleKey{size: titleSize, italic: true, align: "center", wrap: true}},
+	}
+	if s.unit != "" {
+		out = append(out, titleLine{s.unit, styleKey{size: tableSize, italic: true, align: "right"}})
+	}
+	return out
+}
+
+// header writes the header rows of a table and returns their merged
+// ranges: a group label spans the columns under it, a column's own label
+// spans down to the last header row.
+func (w *writer) header(sw *excelize.StreamWriter, pt *placed, widths []float64) ([][2]string, error) {
+	cols := pt.t.cols
+	id, err := w.style(styleKey{size: tableSize, bold: true, align: "center", wrap: true, border: true})
+	if err != nil {
+		return nil, err
+	}
+	rows := make([][]any, pt.depth)
+	for i := range rows {
+		rows[i] = make([]any, len(cols))
+		for c := range cols {
+			rows[i][c] = excelize.Cell{StyleID: id}
+		}
+	}
+	heights := make([]float64, pt.depth)
+	for i := range heights {
+		heights[i] = lineHeight(tableSize) + 6
+	}
+	var merges [][2]string
+	type tall struct {
+		level, span int
+		need        float64
+	}
+	var talls []tall
+	for level := 0; level < pt.depth; level++ {
+		for c := 0; c < len(cols); {
+			h := cols[c].head
+			if level >= len(h) {
+				c++
+				continue
+			}
+			label := h[level]
+			if level == len(h)-1 {
+				// The column's own label, down to the last header row.
+				rows[level][c] = excelize.Cell{StyleID: id, Value: label}
+				need := float64(lines(label, colPx(widths[c])-cellPadPx, tableSize, true))*lineHeight(tableSize) + 6
+				if span := pt.depth - level; span > 1 {
+					merges = append(merges, [2]string{cellRef(c, pt.headRow+level), cellRef(c, pt.headRow+pt.depth-1)})
+					talls = append(talls, tall{level, span, need})
+				} else {
+					heights[level] = max(heights[level], need)
+				}
+				c++
+				continue
+			}
+			// A group over the following columns with the same path.
+			end := c + 1
+			for end < len(cols) && len(cols[end].head) > level+1 && samePrefix(cols[end].head, h, level+1) {
+				end++
+			}
+			rows[level][c] = excelize.Cell{StyleID: id, Value: label}
+			px := 0.0
+			for k := c; k < end; k++ {
+				px += colPx(widths[k])
+			}
+			heights[level] = max(heights[level], float64(lines(label, px-cellPadPx, tableSize, true))*lineHeight(tableSize)+6)
+			if end-c > 1 {
+				merges = append(merges, [2]string{cellRef(c, pt.headRow+level), cellRef(end-1, pt.headRow+level)})
+			}
+			c = end
+		}
+	}
+	for _, t := range talls {
+		have := 0.0
+		for i := t.level; i < t.level+t.span; i++ {
+			have += heights[i]
+		}
+		if t.need > have {
+			heights[pt.depth-1] += t.need - have
+		}
+	}
+	for i, r := range rows {
+		if err := sw.SetRow(cellRef(0, pt.headRow+i), r, excelize.RowOpts{Height: round2(heights[i])}); err != nil {
+			return nil, err
+		}
+	}
+	return merges, nil
+}
+
+// samePrefix reports whether a and b agree on their first n labels.
+func samePrefix(a, b []string, n int) bool {
+	for i := range n {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// numberRow writes the row of column labels: A, B, … and 1, 2, ….
+func (w *writer) numberRow(sw *excelize.StreamWriter, pt *placed) error {
+	id, err := w.style(styleKey{size: tableSize, italic: true, align: "center", border: true})
+	if err != nil {
+		return err
+	}
+	values := make([]any, len(pt.t.cols))
+	for c, col := range pt.t.cols {
+		values[c] = excelize.Cell{StyleID: id, Value: col.label}
+	}
+	return sw.SetRow(cellRef(0, pt.numberRow), values, excelize.RowOpts{Height: round2(lineHeight(tableSize) + 4)})
+}
+
+// body writes r and then its children.
+func (w *writer) body(sw *excelize.StreamWriter, pt *placed, r *row, widths []float64) error {
+	t := pt.t
+	values := make([]any, len(t.cols))
+	height := lineHeight(tableSize) + 4
+	for c, col := range t.cols {
+		cl := r.cells[c]
+		k := cl.kind
+		if k == inherit {
+			k = col.kind
+		}
+		key := styleKey{size: tableSize, bold: r.style != plain, border: true}
+		switch {
+		case k == text && r.style == grand:
+			key.align, key.wrap = "center", true
+		case k == text:
+			key.align, key.wrap = "left", true
+		case k == centered:
+			key.align, key.wrap = "center", true
+		default:
+			key.align = "right"
+		}
+		var value any
+		switch {
+		case !k.numeric():
+			if cl.text != "" {
+				value = cl.text
+				n := lines(cl.text, colPx(widths[c])-cellPadPx, tableSize, key.bold)
+				height = max(height, float64(n)*lineHeight(tableSize)+4)
+			}
+		case cl.isFormula:
+			v := cl.res.float()
+			key.numFmt = numberFormat(w.o.NumberStyle, k, w.decimals(pt, c, cl, k), v)
+			cached := any(v)
+			if cl.res.empty {
+				cached = ""
+			}
+			id, err := w.style(key)
+			if err != nil {
+				return err
+			}
+			values[c] = excelize.Cell{StyleID: id, Formula: w.formula(t, r, c), Value: cached}
+			continue
+		case cl.has:
+			v := cl.num.Float64()
+			key.numFmt = numberFormat(w.o.NumberStyle, k, w.decimals(pt, c, cl, k), v)
+			value = v
+		default:
+			key.numFmt = numberFormat(w.o.NumberStyle, k, w.decimals(pt, c, cl, k), 0)
+		}
+		id, err := w.style(key)
+		if err != nil {
+			return err
+		}
+		values[c] = excelize.Cell{StyleID: id, Value: value}
+	}
+	if err := sw.SetRow(cellRef(0, r.line), values, excelize.RowOpts{Height: round2(height)}); err != nil {
+		return err
+	}
+	for _, ch := range r.children {
+		if err := w.body(sw, pt, ch, widths); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decimals is the decimals a number cell is shown with: a percent's as
+// written, a rate's two, an amount's or count's those of its column.
+func (w *writer) decimals(pt *placed, c int, cl cell, k kind) int {
+	switch k {
+	case percent:
+		return cl.decimals
+	case rate:
+		return 2
+	}
+	return pt.decimals[c]
+}
+
+// formula is the formula of a sum or formula cell.
+func (w *writer) formula(t *table, r *row, c int) string {
+	col := t.cols[c]
+	if col.how == formula {
+		return col.expr.formula(func(i int) string { return cellRef(i, r.line) })
+	}
+	lines := make([]int, len(r.children))
+	for i, ch := range r.children {
+		lines[i] = ch.line
+	}
+	return "SUM(" + ranges(colName(c+1), lines) + ")"
+}
+
+// ranges writes ascending row numbers of one column as ranges: E9:E11,E14.
+func ranges(col string, rows []int) string {
+	var parts []string
+	for i := 0; i < len(rows); {
+		j := i
+		for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, col+strconv.Itoa(rows[i])+":"+col+strconv.Itoa(rows[j]))
+		} else {
+			parts = append(parts, col+strconv.Itoa(rows[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
+}
+
+// measure is the width column c of a table needs: its longest text (or
+// the longest word of its header), within the column's bounds.
+func (w *writer) measure(pt *placed, c int) float64 {
+	t := pt.t
+	col := t.cols[c]
+	px := textPx(col.label, tableSize, false)
+	for _, word := range strings.Fields(col.head[len(col.head)-1]) {
+		px = max(px, textPx(word, tableSize, true))
+	}
+	var walk func(r *row)
+	walk = func(r *row) {
+		cl := r.cells[c]
+		k := cl.kind
+		if k == inherit {
+			k = col.kind
+		}
+		if s := display(cl, k, w.decimals(pt, c, cl, k)); s != "" {
+			px = max(px, textPx(s, tableSize, r.style != plain))
+		}
+		for _, ch := range r.children {
+			walk(ch)
+		}
+	}
+	for _, r := range t.rows {
+		walk(r)
+	}
+	width := (px + cellPadPx) / pxPerWidth
+	return min(max(width, col.minWidth), col.maxWidth)
+}
+
+// display is a cell as it shows, for measuring.
+func display(cl cell, k kind, decimals int) string {
+	switch {
+	case !k.numeric():
+		return cl.text
+	case cl.isFormula && cl.res.empty:
+		return ""
+	case cl.isFormula && cl.res.isRatio:
+		return strconv.FormatFloat(cl.res.ratio, 'f', decimals, 64)
+	case cl.isFormula:
+		return cl.res.exact.FormatFixed(true, decimals)
+	case cl.has:
+		return cl.num.FormatFixed(true, decimals)
+	}
+	return ""
+}
+
+// float is the value as the cell caches it.
+func (r result) float() float64 {
+	if r.isRatio {
+		return r.ratio
+	}
+	return r.exact.Float64()
+}
+
+// numberRows gives r and its children their rows from line on and returns the
+// next free row.
+func numberRows(r *row, line int) int {
+	r.line = line
+	line++
+	for _, ch := range r.children {
+		line = numberRows(ch, line)
+	}
+	return line
+}
+
+// compute fills the sum and formula cells of r and its children, as the
+// spreadsheet computes them: a sum over the children's cells (blank ones
+// count as zero), then the row's formulas in column order.
+func compute(t *table, r *row) {
+	for _, ch := range r.children {
+		compute(t, ch)
+	}
+	if len(r.children) > 0 {
+		for c, col := range t.cols {
+			if col.how != sum {
+				continue
+			}
+			terms := make([]budget.Amount, len(r.children))
+			for i, ch := range r.children {
+				terms[i] = ch.cells[c].value()
+			}
+			s, ok := budget.Sum(terms...)
+			res := result{exact: s}
+			if !ok {
+				f := 0.0
+				for _, a := range terms {
+					f += a.Float64()
+				}
+				res = result{ratio: f, isRatio: true}
+			}
+			r.cells[c].res, r.cells[c].isFormula = res, true
+		}
+	}
+	for c, col := range t.cols {
+		if col.how != formula {
+			continue
+		}
+		r.cells[c].res = col.expr.eval(func(i int) budget.Amount { return r.cells[i].value() })
+		r.cells[c].isFormula = true
+	}
+}
+
+// value is the cell's number as a formula over it sees it: blank is zero.
+func (cl cell) value() budget.Amount {
+	switch {
+	case cl.isFormula && !cl.res.isRatio && !cl.res.empty:
+		return cl.res.exact
+	case cl.isFormula:
+		return 0
+	case cl.has:
+		return cl.num
+	}
+	return 0
+}
+
+// columnDecimals returns, for each amount and count column, the most
+// decimals its numbers have, computed ones included.
+func columnDecimals(t *table) []int {
+	out := make([]int, len(t.cols))
+	var walk func(r *row)
+	walk = func(r *row) {
+		for c, cl := range r.cells {
+			k := cl.kind
+			if k == inherit {
+				k = t.cols[c].kind
+			}
+			switch {
+			case k != amount && k != count:
+			case cl.isFormula && !cl.res.isRatio && !cl.res.empty:
+				out[c] = max(out[c], decimalsOf(cl.res.exact))
+			case cl.has:
+				out[c] = max(out[c], decimalsOf(cl.num))
+			}
+		}
+		for _, ch := range r.children {
+			walk(ch)
+		}
+	}
+	for _, r := range t.rows {
+		walk(r)
+	}
+	return out
+}
+
+// decimalsOf is the number of decimals a needs: 0 to 3.
+func decimalsOf(a budget.Amount) int {
+	m := int64(a) % budget.Scale
+	if m == 0 {
+		return 0
+	}
+	n := budget.MaxDecimals
+	for m%10 == 0 {
+		m /= 10
+		n--
+	}
+	return n
+}
+
+// colName is the letters of column n, from 1: 1 is A, 27 is AA.
+func colName(n int) string {
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rune('A'+n%26)) + s
+		n /= 26
+	}
+	return s
+}
+
+// cellRef is the reference of column c (from 0) in row r: "E8".
+func cellRef(c, r int) string { return colName(c+1) + strconv.Itoa(r) }
+
+// round2 rounds a width or height to two decimals, so that the file does
+// not carry float noise.
+func round2(f float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 2, 64), 64)
+	return v
+}
