@@ -1,15 +1,346 @@
 package main
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kehoach/kehoach/atomicfile"
+	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
+	"github.com/kehoach/kehoach/report"
+	"github.com/kehoach/kehoach/report/appendix"
 )
 
-func newExportCmd(s *streams, g *globalOptions) *cobra.Command {
-	return &cobra.Command{
-		Use:    "export",
-		Hidden: true,
-		RunE:   func(*cobra.Command, []string) error { return errors.New("export: not yet implemented") },
-	}
+type exportOptions struct {
+	io   *streams
+	g    *globalOptions
+	file string
+	// out is the folder the workbooks go to.
+	out   string
+	split bool
+	// appendices is the --appendix subset, "" for all.
+	appendices  string
+	numberStyle string
+	force       bool
+	check       bool
+	strict      bool
 }
+
+func newExportCmd(s *streams, g *globalOptions) *cobra.Command {
+	o := &exportOptions{io: s, g: g}
+	cmd := &cobra.Command{
+		Use:   "export FILE",
+		Short: "Xuất các phụ lục Excel / write the appendix workbooks",
+		Long: `Kiểm tra kế hoạch rồi xuất các phụ lục (Phụ lục 1, 2, 3, …) thành tệp Excel
+<tên tệp>-phu-luc.xlsx trong thư mục -o. Kế hoạch có lỗi thì không xuất, trừ khi
+có --force. Mọi tổng là công thức, kèm giá trị đã tính.
+
+Validates the plan, then writes its appendices (Phụ lục 1, 2, 3, …) as the Excel
+workbook <file name>-phu-luc.xlsx in the folder -o. A plan with errors is
+refused unless --force. Every total is a live formula with its computed value.
+
+Exit codes: 0 written (or, with --check, up to date); 1 the plan has errors
+(or warnings with --strict), or with --check the workbooks differ; 2 the tool
+could not do its job.`,
+		Example: `  kehoach export examples/bao-yen-2022.yaml -o out
+  kehoach export plan.yaml --split --appendix 1,3-5
+  kehoach export plan.yaml -o appendices --check`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.file = args[0]
+			return runExport(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.out, "out", "o", ".", "thư mục ghi tệp / folder to write to")
+	f.BoolVar(&o.split, "split", false, "mỗi phụ lục một tệp / one workbook per appendix")
+	f.StringVar(&o.appendices, "appendix", "", "chỉ các phụ lục này / only these appendices, e.g. 1,3-5")
+	f.StringVar(&o.numberStyle, "number-style", "vi", "dấu phân cách hàng nghìn / thousands: vi (7.604) | locale (#,##0)")
+	f.BoolVar(&o.force, "force", false, "xuất cả khi kế hoạch có lỗi / export despite errors")
+	f.BoolVar(&o.check, "check", false, "không ghi; báo lỗi nếu tệp đã có khác kế hoạch / write nothing; fail if the workbooks differ")
+	f.BoolVar(&o.strict, "strict", false, "cảnh báo cũng là lỗi / warnings fail too")
+	return cmd
+}
+
+// workbookFile is one workbook to write and the appendices it holds.
+type workbookFile struct {
+	path    string
+	numbers []int
+}
+
+func runExport(o *exportOptions) error {
+	lang, err := o.g.language()
+	if err != nil {
+		return err
+	}
+	style, ok := appendix.ParseNumberStyle(o.numberStyle)
+	if !ok {
+		return flagErrorf("--number-style %q: %s", o.numberStyle, inLang(lang, "dùng vi hoặc locale", "use vi or locale"))
+	}
+	subset, err := parseAppendices(o.appendices)
+	if err != nil {
+		return flagErrorf("--appendix %q: %v", o.appendices, err)
+	}
+	if o.file == "-" {
+		return flagErrorf("%s", inLang(lang, "export cần một tệp kế hoạch (tên tệp đặt tên cho phụ lục), không đọc đầu vào chuẩn",
+			"export needs a plan file (its name names the workbooks), not standard input"))
+	}
+
+	p, err := loadForExport(o.io, lang, o.file, o.force, o.strict)
+	if err != nil {
+		return err
+	}
+
+	have := appendix.Numbers(p)
+	numbers := have
+	if subset != nil {
+		numbers = nil
+		for _, n := range have {
+			if subset.has(n) {
+				numbers = append(numbers, n)
+			}
+		}
+		if missing := subset.missing(have); len(missing) > 0 {
+			return flagErrorf("--appendix %q: %s %s", o.appendices,
+				inLang(lang, "kế hoạch không có phụ lục", "the plan has no appendix"), joinInts(missing)+
+					inLang(lang, "; các phụ lục: ", "; its appendices are ")+joinInts(have))
+		}
+	}
+
+	date, err := appendix.DocumentDate(p, o.io.getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		return err
+	}
+	opts := appendix.Options{NumberStyle: style, Date: date}
+	base := strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file)) + "-phu-luc"
+	var files []workbookFile
+	if o.split {
+		for _, n := range numbers {
+			files = append(files, workbookFile{filepath.Join(o.out, base+"-"+strconv.Itoa(n)+".xlsx"), []int{n}})
+		}
+	} else {
+		files = append(files, workbookFile{filepath.Join(o.out, base+".xlsx"), numbers})
+	}
+
+	if o.check {
+		return checkWorkbooks(o.io, lang, p, files, opts)
+	}
+	if err := os.MkdirAll(o.out, 0o777); err != nil {
+		return err
+	}
+	for _, f := range files {
+		var buf bytes.Buffer
+		if err := appendix.Write(&buf, p, f.numbers, opts); err != nil {
+			return fmt.Errorf("%s: %w", f.path, err)
+		}
+		if err := writeWorkbook(lang, f.path, &buf); err != nil {
+			return err
+		}
+		fmt.Fprintln(o.io.Out, f.path)
+	}
+	return nil
+}
+
+// loadForExport reads and validates a plan. Its findings go to standard
+// error as the text report; a plan with errors (or with strict, warnings)
+// is refused unless force, and a plan that could not be read at all always
+// is.
+func loadForExport(s *streams, lang diag.Lang, name string, force, strict bool) (*plan.Plan, error) {
+	data, err := plan.ReadInput(s.In)(plan.Input{Name: name, Explicit: true})
+	if err != nil {
+		return nil, err
+	}
+	res := plan.Validate(name, data)
+	file := report.File{Name: name, Source: data, Diagnostics: res.Diagnostics}
+	if len(res.Diagnostics) > 0 {
+		f, err := report.New("text", report.Options{Lang: lang, Strict: strict, ToolVersion: version})
+		if err != nil {
+			return nil, err
+		}
+		if err := f.Format(s.ErrOut, []report.File{file}); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case res.Plan == nil:
+		fmt.Fprintf(s.ErrOut, "kehoach: %s\n", inLang(lang, "không đọc được kế hoạch, không xuất phụ lục", "the plan could not be read; nothing exported"))
+		return nil, errFindings
+	case file.Failed(strict) && !force:
+		why := inLang(lang, "kế hoạch có lỗi", "the plan has errors")
+		if file.Valid() {
+			why = inLang(lang, "kế hoạch có cảnh báo (--strict)", "the plan has warnings (--strict)")
+		}
+		fmt.Fprintf(s.ErrOut, "kehoach: %s, %s\n", why, inLang(lang, "không xuất phụ lục (--force để xuất dù vậy)", "nothing exported (--force exports anyway)"))
+		return nil, errFindings
+	}
+	return res.Plan, nil
+}
+
+// writeWorkbook replaces the workbook at path, refusing when a
+// spreadsheet program has it open.
+func writeWorkbook(lang diag.Lang, path string, buf *bytes.Buffer) error {
+	if lock, ok := officeLock(path); ok {
+		return fmt.Errorf("%s: %s (%s)", path, inLang(lang,
+			"tệp đang được mở trong chương trình khác; đóng tệp rồi xuất lại, hoặc xóa tệp khóa nếu không còn chương trình nào mở nó",
+			"the workbook is open in another program; close it and export again, or delete the lock file if no program has it open"), lock)
+	}
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		_, err := buf.WriteTo(w)
+		return err
+	})
+	if errors.Is(err, atomicfile.ErrLocked) {
+		return fmt.Errorf("%s: %s (%v)", path, inLang(lang,
+			"tệp đang được mở trong chương trình khác (Excel?); đóng tệp rồi xuất lại, tệp cũ vẫn giữ nguyên",
+			"the workbook is open in another program (Excel?); close it and export again, the old file is unchanged"), errors.Unwrap(err))
+	}
+	return err
+}
+
+// officeLock returns the lock file a spreadsheet program keeps next to a
+// workbook it has open: Excel's ~$name, LibreOffice's .~lock.name#.
+func officeLock(path string) (string, bool) {
+	dir, name := filepath.Split(path)
+	candidates := []string{"~$" + name, ".~lock." + name + "#"}
+	if r := []rune(name); len(r) > 2 {
+		candidates = append(candidates, "~$"+string(r[2:])) // Word's and Excel's short form
+	}
+	for _, c := range candidates {
+		p := filepath.Join(dir, c)
+		if st, err := os.Lstat(p); err == nil && st.Mode().IsRegular() {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// checkWorkbooks compares the workbooks in the folder with what the plan
+// produces now, writing nothing: each file is reported up to date or with
+// its first difference, and any difference fails the run.
+func checkWorkbooks(s *streams, lang diag.Lang, p *plan.Plan, files []workbookFile, opts appendix.Options) error {
+	stale := false
+	for _, f := range files {
+		var buf bytes.Buffer
+		if err := appendix.Write(&buf, p, f.numbers, opts); err != nil {
+			return fmt.Errorf("%s: %w", f.path, err)
+		}
+		old, err := os.ReadFile(f.path)
+		if errors.Is(err, fs.ErrNotExist) {
+			stale = true
+			fmt.Fprintf(s.Out, "%s: %s\n", f.path, inLang(lang, "chưa có (chưa xuất)", "missing (not exported)"))
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if bytes.Equal(old, buf.Bytes()) {
+			fmt.Fprintf(s.Out, "%s: %s\n", f.path, inLang(lang, "khớp với kế hoạch", "up to date"))
+			continue
+		}
+		d, differ, err := appendix.Compare(old, buf.Bytes())
+		if err != nil {
+			stale = true
+			fmt.Fprintf(s.Out, "%s: %s: %v\n", f.path, inLang(lang, "không đọc được", "unreadable"), err)
+			continue
+		}
+		if !differ {
+			fmt.Fprintf(s.Out, "%s: %s\n", f.path, inLang(lang, "khớp với kế hoạch", "up to date"))
+			continue
+		}
+		stale = true
+		fmt.Fprintf(s.Out, "%s: %s\n", f.path, describeDifference(lang, d))
+	}
+	if stale {
+		return errFindings
+	}
+	return nil
+}
+
+// describeDifference says where a workbook differs from the plan.
+func describeDifference(lang diag.Lang, d appendix.Difference) string {
+	show := func(v string) string {
+		if v == "" {
+			return inLang(lang, "(trống)", "(empty)")
+		}
+		return strconv.Quote(v)
+	}
+	if d.Ref == "" {
+		return fmt.Sprintf(inLang(lang, "khác kế hoạch: các trang tính là %s, kế hoạch cho %s", "differs from the plan: the sheets are %s, the plan gives %s"),
+			d.Old, d.New)
+	}
+	return fmt.Sprintf(inLang(lang, "khác kế hoạch từ ô %s!%s: tệp có %s, kế hoạch cho %s", "differs from the plan at %s!%s: the file has %s, the plan gives %s"),
+		d.Sheet, d.Ref, show(d.Old), show(d.New))
+}
+
+// numberSet is the --appendix subset: numbers and ranges.
+type numberSet [][2]int
+
+// parseAppendices reads "1,3-5"; "" is nil, every appendix.
+func parseAppendices(s string) (numberSet, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	var set numberSet
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		lo, hi, isRange := strings.Cut(part, "-")
+		a, err1 := strconv.Atoi(strings.TrimSpace(lo))
+		b := a
+		var err2 error
+		if isRange {
+			b, err2 = strconv.Atoi(strings.TrimSpace(hi))
+		}
+		if err1 != nil || err2 != nil || a < 1 || b < a {
+			return nil, fmt.Errorf("%q is not an appendix number or range (1,3-5)", part)
+		}
+		set = append(set, [2]int{a, b})
+	}
+	return set, nil
+}
+
+func (s numberSet) has(n int) bool {
+	for _, r := range s {
+		if r[0] <= n && n <= r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// missing returns the numbers asked for that are not in have: a single
+// number the plan lacks, or a range none of whose numbers it has.
+func (s numberSet) missing(have []int) []int {
+	var out []int
+	for _, r := range s {
+		any := false
+		for _, n := range have {
+			if r[0] <= n && n <= r[1] {
+				any = true
+			}
+		}
+		if !any && !slices.Contains(out, r[0]) {
+			out = append(out, r[0])
+		}
+	}
+	return out
+}
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
+}
+
+// inLang picks the message in the language.
+func inLang(lang diag.Lang, vi, en string) string { return diag.Text{VI: vi, EN: en}.In(lang) }

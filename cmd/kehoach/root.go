@@ -57,6 +57,7 @@ exports the appendix workbooks attached to them.`,
 	root.SetErr(s.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
 	root.PersistentFlags().StringVar(&g.lang, "lang", "vi", "ngôn ngữ thông báo / language of messages: vi|en")
+	root.PersistentFlags().String("config", "", "tệp cấu hình (mặc định .kehoach.yaml) / configuration file (default .kehoach.yaml)")
 	root.AddCommand(
 		newValidateCmd(s, g, nil),
 		newExportCmd(s, g),

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -58,9 +59,18 @@ func runValidate(o *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	f, err := report.New(o.format, report.Options{
-		Lang: lang, Color: o.io.colorEnabled(), Strict: o.strict, ToolVersion: version,
-	})
+	ro := report.Options{Lang: lang, Color: o.io.colorEnabled(), Strict: o.strict, ToolVersion: version}
+	if name := o.io.getenv("GITHUB_STEP_SUMMARY"); name != "" && o.format == "github" {
+		// The job summary of a GitHub Actions step: append, as every step
+		// writing to it does.
+		sum, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
+		}
+		defer sum.Close()
+		ro.StepSummary = sum
+	}
+	f, err := report.New(o.format, ro)
 	if err != nil {
 		return &flagError{err}
 	}
