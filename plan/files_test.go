@@ -44,6 +44,7 @@ func TestValidateAllSkips(t *testing.T) {
 		{"other YAML", []byte("services:\n  web: {image: nginx}\n"), true},
 		{"empty", nil, true},
 		{"a list", []byte("- a\n- b\n"), true},
+		{"a CI file with a job named kehoach", []byte("kehoach:\n  script: [kehoach validate .]\n"), true},
 		{"not YAML, no kehoach line", []byte("services: [web\n"), true},
 		{"not YAML, kehoach line", []byte(plan1), false},
 		{"not YAML, kehoach line after a comment", []byte("# plan\n" + plan1), false},

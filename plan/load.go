@@ -108,7 +108,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			l.notPlan(1, 1, diag.Text{VI: "tệp trống", EN: "the file is empty"})
+			l.notPlan(1, 1, diag.Text{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
 			return nil
 		}
 		l.yamlError(err, data)
@@ -127,7 +127,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		l.notPlan(1, 1, diag.Text{VI: "tệp trống", EN: "the file is empty"})
+		l.notPlan(1, 1, diag.Text{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
 		return nil
 	}
 	if !l.limits(&doc) {
@@ -136,7 +136,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		l.notPlan(root.Line, root.Column, diag.Text{
-			VI: "tài liệu không phải một bảng khóa", EN: "the document is not a mapping of keys",
+			VI: "tài liệu không phải một bảng khóa, không có khóa `kehoach`", EN: "the document is not a mapping of keys, with no `kehoach` key",
 		})
 		return nil
 	}
@@ -170,8 +170,8 @@ func moreDocuments(dec *yaml.Decoder) bool {
 func (l *loader) notPlan(line, col int, why diag.Text) {
 	l.notPlanFile = true
 	l.add("E109", diag.Error, line, col, "", diag.Text{
-		VI: "không phải tệp kế hoạch: " + why.VI + ", không có khóa `kehoach` ở đầu",
-		EN: "not a plan file: " + why.EN + ", no top-level `kehoach` key",
+		VI: "không phải tệp kế hoạch: " + why.VI,
+		EN: "not a plan file: " + why.EN,
 	}, diag.Text{
 		VI: "Một tệp kế hoạch bắt đầu bằng `kehoach: 1` (phiên bản định dạng); chạy `kehoach init` để tạo khung kế hoạch.",
 		EN: "A plan file starts with `kehoach: 1` (the format version); run `kehoach init` for a skeleton.",

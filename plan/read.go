@@ -29,14 +29,26 @@ func (l *loader) top(root *yaml.Node) {
 			}
 		}
 	}
-	hasVersion := false
+	var version *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == "kehoach" {
-			hasVersion = true
+			version = deref(root.Content[i+1])
+			break
 		}
 	}
-	if !hasVersion {
-		l.notPlan(root.Line, root.Column, diag.Text{VI: "tệp YAML", EN: "a YAML file"})
+	switch {
+	case version == nil:
+		l.notPlan(root.Line, root.Column, diag.Text{VI: "không có khóa `kehoach` ở đầu tệp", EN: "no top-level `kehoach` key"})
+		return
+	case version.Kind != yaml.ScalarNode:
+		// A CI file with a job named kehoach (.gitlab-ci.yml) has the key
+		// too, holding a mapping: that is another tool's file, which a
+		// folder search leaves alone.
+		key := root.Content[slices.IndexFunc(root.Content, func(n *yaml.Node) bool { return n.Value == "kehoach" })]
+		l.notPlan(key.Line, key.Column, diag.Text{
+			VI: "khóa `kehoach` chứa " + describe(version).VI + ", không phải số phiên bản (có thể là tệp của công cụ khác, như một job CI tên kehoach)",
+			EN: "the `kehoach` key holds " + describe(version).EN + ", not the format version (perhaps another tool's file, such as a CI job named kehoach)",
+		})
 		return
 	}
 	l.mapping(root, root, "", []field{

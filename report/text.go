@@ -50,7 +50,7 @@ func (t *text) Format(w io.Writer, files []File) error {
 	for _, f := range files {
 		lines := newLineIndex(f.Source)
 		for _, d := range f.Diagnostics {
-			t.diagnostic(bw, f.Name, lines, d)
+			t.diagnostic(bw, f.Name, &lines, d)
 		}
 	}
 	s := Summarize(files)
@@ -73,7 +73,7 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-func (t *text) diagnostic(w io.Writer, name string, lines lineIndex, d diag.Diagnostic) {
+func (t *text) diagnostic(w io.Writer, name string, lines *lineIndex, d diag.Diagnostic) {
 	sev := SeverityWord(d.Severity, t.o.Lang)
 	color := ansiRed
 	if d.Severity == diag.Warning {
