@@ -2,6 +2,9 @@ package report
 
 import (
 	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"slices"
@@ -49,9 +52,26 @@ func (g *github) Format(w io.Writer, files []File) error {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
+	// The text report quotes the plan (keys, names, file names), and a
+	// line of it that starts with "::" would be a workflow command. GitHub
+	// ignores commands between ::stop-commands::TOKEN and ::TOKEN::; the
+	// token is a hash of the report, so the report cannot contain it.
 	t := text{g.o}
-	if err := t.Format(w, files); err != nil {
+	var report bytes.Buffer
+	if err := t.Format(&report, files); err != nil {
 		return err
+	}
+	if len(all) == 0 {
+		// Only the closing count: nothing from the plan to guard against.
+		if _, err := w.Write(report.Bytes()); err != nil {
+			return err
+		}
+	} else {
+		sum := sha256.Sum256(report.Bytes())
+		token := hex.EncodeToString(sum[:16])
+		if _, err := fmt.Fprintf(w, "::stop-commands::%s\n%s::%s::\n", token, report.Bytes(), token); err != nil {
+			return err
+		}
 	}
 	if g.o.StepSummary == nil {
 		return nil

@@ -83,15 +83,15 @@ func (t *text) diagnostic(w io.Writer, name string, lines *lineIndex, d diag.Dia
 	if d.Line > 0 {
 		where = fmt.Sprintf("%s:%d:%d", name, d.Line, d.Column)
 	}
-	fmt.Fprintf(w, "%s: %s%s\n", t.paint(ansiBold, where), t.paint(color, sev+"["+d.Code+"]"), t.paint(ansiBold, ": "+d.Message.In(t.o.Lang)))
+	fmt.Fprintf(w, "%s: %s%s\n", t.paint(ansiBold, visible(where)), t.paint(color, sev+"["+d.Code+"]"), t.paint(ansiBold, ": "+visible(d.Message.In(t.o.Lang))))
 	src, ok := lines.line(d.Line)
 	gutter := strings.Repeat(" ", len(strconv.Itoa(d.Line)))
 	if ok {
-		src = strings.ReplaceAll(src, "\t", " ")
+		col := max(d.Column, 1)
+		src, col, n := window(src, col, tokenWidth(src, col))
 		fmt.Fprintf(w, "%s %s\n", gutter, t.paint(ansiBlue, "|"))
 		fmt.Fprintf(w, "%s %s %s\n", t.paint(ansiBlue, strconv.Itoa(d.Line)), t.paint(ansiBlue, "|"), src)
-		col := max(d.Column, 1)
-		pad, width := caret(src, col, tokenWidth(src, col))
+		pad, width := caret(src, col, n)
 		fmt.Fprintf(w, "%s %s %s%s\n", gutter, t.paint(ansiBlue, "|"), strings.Repeat(" ", pad), t.paint(color, strings.Repeat("^", width)))
 	}
 	for _, r := range d.Related {
@@ -99,12 +99,12 @@ func (t *text) diagnostic(w io.Writer, name string, lines *lineIndex, d diag.Dia
 		if t.o.Lang == diag.EN {
 			note = "note"
 		}
-		fmt.Fprintf(w, "%s %s %s: %s:%d:%d: %s\n", gutter, t.paint(ansiBlue, "="), t.paint(ansiBold, note), name, r.Line, r.Column, r.Message.In(t.o.Lang))
+		fmt.Fprintf(w, "%s %s %s: %s:%d:%d: %s\n", gutter, t.paint(ansiBlue, "="), t.paint(ansiBold, note), visible(name), r.Line, r.Column, visible(r.Message.In(t.o.Lang)))
 	}
 	if h := d.Help.In(t.o.Lang); h != "" {
 		// "help:" in both languages, as rustc and Elm write it: the word is
 		// what people search the output for.
-		fmt.Fprintf(w, "%s %s %s %s\n", gutter, t.paint(ansiBlue, "="), t.paint(ansiCyan, "help:"), strings.TrimSpace(h))
+		fmt.Fprintf(w, "%s %s %s %s\n", gutter, t.paint(ansiBlue, "="), t.paint(ansiCyan, "help:"), visible(strings.TrimSpace(h)))
 	}
 	fmt.Fprintln(w)
 }
@@ -144,6 +144,73 @@ func tokenWidth(line string, col int) int {
 		end--
 	}
 	return max(end-start, 1)
+}
+
+// maxShown is the most characters of a source line the report shows: a
+// plan written on one line (JSON is YAML) would otherwise be printed whole
+// for every finding on it.
+const maxShown = 200
+
+// window returns the part of a source line to show around column col
+// (from 1), with the column and the caret's length (n characters) in it.
+// Tabs show as spaces and other control characters as one replacement
+// character each, so that the caret stays under the value and nothing in
+// the file can drive the terminal.
+func window(line string, col, n int) (string, int, int) {
+	runes := []rune(line)
+	for i, r := range runes {
+		if r == '\t' {
+			runes[i] = ' '
+		} else if unicode.IsControl(r) {
+			runes[i] = '\uFFFD'
+		}
+	}
+	if len(runes) <= maxShown {
+		return string(runes), col, n
+	}
+	// From the start of the line when the value is in its first part,
+	// else with some context before the value.
+	start := 0
+	if col-1+n > maxShown {
+		start = max(0, min(col-1-maxShown/3, len(runes)-maxShown))
+	}
+	end := start + maxShown
+	shown := string(runes[start:end])
+	n = max(1, min(n, end-(col-1))) // not past the part shown
+	col -= start
+	if start > 0 {
+		shown = "…" + shown
+		col++
+	}
+	if end < len(runes) {
+		shown += "…"
+	}
+	return shown, col, n
+}
+
+// visible makes control characters in a message visible as escapes
+// (`\r`, `\x1b`): a key or a file name can hold any character, and a
+// line break in a report line would let a file forge lines of the report.
+func visible(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unicode.IsControl(r):
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		default:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		}
+	}
+	return b.String()
 }
 
 // caret returns where the caret under the n characters from column col
