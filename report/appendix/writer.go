@@ -2,6 +2,7 @@ package appendix
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +18,18 @@ type writer struct {
 	o      Options
 	b      *builder
 	styles map[styleKey]int
+	// cellStyles caches the style of a body cell by what decides it, so
+	// that a sheet of 74,200 rows builds each style key once.
+	cellStyles map[cellStyleKey]int
+	// rounded caches round2 of row heights, which take few values.
+	rounded map[float64]float64
+	// widths caches the width of numbers by their shape (see numberPx).
+	widths map[numberShape]float64
+	// values is the row being written, reused from row to row: the
+	// stream writer writes a row out before SetRow returns.
+	values []any
+	// buf is where formulas are written.
+	buf []byte
 }
 
 // workbook sets what belongs to the whole workbook: the default font and
@@ -112,7 +125,7 @@ func (w *writer) sheet(s *sheet, first bool) error {
 	var merges [][2]string
 	mergeRow := func(r int) { merges = append(merges, [2]string{"A" + strconv.Itoa(r), last + strconv.Itoa(r)}) }
 	put := func(r int, values []any, height float64) error {
-		return sw.SetRow("A"+strconv.Itoa(r), values, excelize.RowOpts{Height: round2(height)})
+		return sw.SetRow("A"+strconv.Itoa(r), values, excelize.RowOpts{Height: w.round(height)})
 	}
 	totalPx := 0.0
 	for _, wd := range widths {
@@ -184,7 +197,7 @@ func layout(s *sheet) ([]*placed, int) {
 	ncols := 0
 	row := len(titleBlock(s, "")) + 1
 	var tables []*placed
-	for i, t := range s.tables {
+	for i, t := range s.build() {
 		pt := &placed{t: t}
 		ncols = max(ncols, len(t.cols))
 		if i > 0 {
@@ -367,7 +380,11 @@ func (w *writer) numberRow(sw *excelize.StreamWriter, pt *placed) error {
 // body writes r and then its children.
 func (w *writer) body(sw *excelize.StreamWriter, pt *placed, r *row, widths []float64) error {
 	t := pt.t
-	values := make([]any, len(t.cols))
+	if cap(w.values) < len(t.cols) {
+		w.values = make([]any, len(t.cols))
+	}
+	values := w.values[:len(t.cols)]
+	clear(values)
 	height := lineHeight(tableSize) + 4
 	for c, col := range t.cols {
 		cl := r.cells[c]
@@ -375,33 +392,23 @@ func (w *writer) body(sw *excelize.StreamWriter, pt *placed, r *row, widths []fl
 		if k == inherit {
 			k = col.kind
 		}
-		key := styleKey{size: tableSize, bold: r.style != plain, border: true}
-		switch {
-		case k == text && r.style == grand:
-			key.align, key.wrap = "center", true
-		case k == text:
-			key.align, key.wrap = "left", true
-		case k == centered:
-			key.align, key.wrap = "center", true
-		default:
-			key.align = "right"
-		}
+		key := cellStyleKey{style: r.style, kind: k}
 		var value any
 		switch {
 		case !k.numeric():
 			if cl.text != "" {
 				value = cl.text
-				n := lines(cl.text, colPx(widths[c])-cellPadPx, tableSize, key.bold)
+				n := lines(cl.text, colPx(widths[c])-cellPadPx, tableSize, r.style != plain)
 				height = max(height, float64(n)*lineHeight(tableSize)+4)
 			}
 		case cl.isFormula:
 			v := cl.res.float()
-			key.numFmt = numberFormat(w.o.NumberStyle, k, w.decimals(pt, c, cl, k), v)
+			key.decimals, key.big = w.decimals(pt, c, cl, k), math.Abs(v) >= 1e9
 			cached := any(v)
 			if cl.res.empty {
 				cached = ""
 			}
-			id, err := w.style(key)
+			id, err := w.cellStyle(key)
 			if err != nil {
 				return err
 			}
@@ -409,18 +416,18 @@ func (w *writer) body(sw *excelize.StreamWriter, pt *placed, r *row, widths []fl
 			continue
 		case cl.has:
 			v := cl.num.Float64()
-			key.numFmt = numberFormat(w.o.NumberStyle, k, w.decimals(pt, c, cl, k), v)
+			key.decimals, key.big = w.decimals(pt, c, cl, k), math.Abs(v) >= 1e9
 			value = v
 		default:
-			key.numFmt = numberFormat(w.o.NumberStyle, k, w.decimals(pt, c, cl, k), 0)
+			key.decimals = w.decimals(pt, c, cl, k)
 		}
-		id, err := w.style(key)
+		id, err := w.cellStyle(key)
 		if err != nil {
 			return err
 		}
 		values[c] = excelize.Cell{StyleID: id, Value: value}
 	}
-	if err := sw.SetRow(cellRef(0, r.line), values, excelize.RowOpts{Height: round2(height)}); err != nil {
+	if err := sw.SetRow(cellRef(0, r.line), values, excelize.RowOpts{Height: w.round(height)}); err != nil {
 		return err
 	}
 	for _, ch := range r.children {
@@ -429,6 +436,64 @@ func (w *writer) body(sw *excelize.StreamWriter, pt *placed, r *row, widths []fl
 		}
 	}
 	return nil
+}
+
+// cellStyleKey is what decides the style of a body cell: the row's style,
+// the cell's kind, and for a number its decimals and whether it is 10^9 or
+// more (which takes the longer Vietnamese format).
+type cellStyleKey struct {
+	style    style
+	kind     kind
+	decimals int
+	big      bool
+}
+
+// cellStyle returns the id of a body cell's style.
+func (w *writer) cellStyle(ck cellStyleKey) (int, error) {
+	if id, ok := w.cellStyles[ck]; ok {
+		return id, nil
+	}
+	k := ck.kind
+	key := styleKey{size: tableSize, bold: ck.style != plain, border: true}
+	switch {
+	case k == text && ck.style == grand:
+		key.align, key.wrap = "center", true
+	case k == text:
+		key.align, key.wrap = "left", true
+	case k == centered:
+		key.align, key.wrap = "center", true
+	default:
+		key.align = "right"
+	}
+	if k.numeric() {
+		v := 0.0
+		if ck.big {
+			v = 1e9
+		}
+		key.numFmt = numberFormat(w.o.NumberStyle, k, ck.decimals, v)
+	}
+	id, err := w.style(key)
+	if err != nil {
+		return 0, err
+	}
+	if w.cellStyles == nil {
+		w.cellStyles = map[cellStyleKey]int{}
+	}
+	w.cellStyles[ck] = id
+	return id, nil
+}
+
+// round is round2, remembered: a sheet's rows have few heights.
+func (w *writer) round(f float64) float64 {
+	if v, ok := w.rounded[f]; ok {
+		return v
+	}
+	if w.rounded == nil {
+		w.rounded = map[float64]float64{}
+	}
+	v := round2(f)
+	w.rounded[f] = v
+	return v
 }
 
 // decimals is the decimals a number cell is shown with: a percent's as
@@ -447,7 +512,8 @@ func (w *writer) decimals(pt *placed, c int, cl cell, k kind) int {
 func (w *writer) formula(t *table, r *row, c int) string {
 	col := t.cols[c]
 	if col.how == formula {
-		return col.expr.formula(func(i int) string { return cellRef(i, r.line) })
+		w.buf = col.expr.formula(w.buf[:0], r.line)
+		return string(w.buf)
 	}
 	lines := make([]int, len(r.children))
 	for i, ch := range r.children {
@@ -490,9 +556,7 @@ func (w *writer) measure(pt *placed, c int) float64 {
 		if k == inherit {
 			k = col.kind
 		}
-		if s := display(cl, k, w.decimals(pt, c, cl, k)); s != "" {
-			px = max(px, textPx(s, tableSize, r.style != plain))
-		}
+		px = max(px, w.cellPx(cl, k, w.decimals(pt, c, cl, k), r.style != plain))
 		for _, ch := range r.children {
 			walk(ch)
 		}
@@ -502,6 +566,73 @@ func (w *writer) measure(pt *placed, c int) float64 {
 	}
 	width := (px + cellPadPx) / pxPerWidth
 	return min(max(width, col.minWidth), col.maxWidth)
+}
+
+// cellPx is the width in pixels of a cell as it shows, 0 when it is blank.
+// Numbers are measured by their shape, not written out one by one: every
+// digit is as wide as every other, so numbers of one shape have one
+// width, the same as textPx of any of them.
+func (w *writer) cellPx(cl cell, k kind, decimals int, bold bool) float64 {
+	var a budget.Amount
+	switch {
+	case !k.numeric():
+		if cl.text == "" {
+			return 0
+		}
+		return textPx(cl.text, tableSize, bold)
+	case cl.isFormula && cl.res.empty:
+		return 0
+	case cl.isFormula && cl.res.isRatio:
+		s := display(cl, k, decimals)
+		return textPx(s, tableSize, bold)
+	case cl.isFormula:
+		a = cl.res.exact
+	case cl.has:
+		a = cl.num
+	default:
+		return 0
+	}
+	shape := shapeOf(a, decimals, bold)
+	if px, ok := w.widths[shape]; ok {
+		return px
+	}
+	if w.widths == nil {
+		w.widths = map[numberShape]float64{}
+	}
+	px := textPx(display(cl, k, decimals), tableSize, bold)
+	w.widths[shape] = px
+	return px
+}
+
+// numberShape is what the width of a number as the sheets show it
+// (Amount.FormatFixed in Vietnamese notation) depends on: its sign, its
+// whole digits and its decimals; and whether it is bold.
+type numberShape struct {
+	negative bool
+	digits   int
+	decimals int
+	bold     bool
+}
+
+// shapeOf returns the shape of a as FormatFixed(true, decimals) writes it.
+func shapeOf(a budget.Amount, decimals int, bold bool) numberShape {
+	decimals = max(decimals, 0)
+	mag := uint64(a)
+	if a < 0 {
+		mag = -mag
+	}
+	if decimals < budget.MaxDecimals {
+		unit := uint64(1)
+		for range budget.MaxDecimals - decimals {
+			unit *= 10
+		}
+		mag = (mag + unit/2) / unit * unit
+	}
+	digits := 1
+	for whole := mag / budget.Scale; whole >= 10; whole /= 10 {
+		digits++
+	}
+	return numberShape{negative: a < 0 && mag != 0, digits: digits, decimals: decimals, bold: bold}
 }
 
 // display is a cell as it shows, for measuring.
@@ -572,7 +703,7 @@ func compute(t *table, r *row) {
 		if col.how != formula {
 			continue
 		}
-		r.cells[c].res = col.expr.eval(func(i int) budget.Amount { return r.cells[i].value() })
+		r.cells[c].res = col.expr.eval(r.cells)
 		r.cells[c].isFormula = true
 	}
 }
@@ -635,6 +766,10 @@ func decimalsOf(a budget.Amount) int {
 
 // colName is the letters of column n, from 1: 1 is A, 27 is AA.
 func colName(n int) string {
+	const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	if 1 <= n && n <= len(letters) {
+		return letters[n-1 : n]
+	}
 	s := ""
 	for n > 0 {
 		n--
@@ -647,9 +782,18 @@ func colName(n int) string {
 // cellRef is the reference of column c (from 0) in row r: "E8".
 func cellRef(c, r int) string { return colName(c+1) + strconv.Itoa(r) }
 
+// appendRef appends the reference of column c (from 0) in row r to b.
+func appendRef(b []byte, c, r int) []byte {
+	return strconv.AppendInt(append(b, colName(c+1)...), int64(r), 10)
+}
+
 // round2 rounds a width or height to two decimals, so that the file does
 // not carry float noise.
 func round2(f float64) float64 {
+	// Excel's tallest row is 409 points (excelize refuses more): a cell
+	// with more text than that shows its first lines and wraps the rest,
+	// as a hand-typed form would.
+	f = min(f, excelize.MaxRowHeight)
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 2, 64), 64)
 	return v
 }

@@ -3,6 +3,7 @@ package appendix
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"io"
 	"io/fs"
@@ -28,6 +29,12 @@ type sortedZip struct {
 func newSortedZip(out io.Writer, date time.Time) *sortedZip {
 	z := &sortedZip{out: out, date: date}
 	z.tmp = zip.NewWriter(&z.buf)
+	// The fastest level: a national workbook's 51 MB of sheet XML deflate
+	// in 0.36 s instead of 0.95 s, to 8.6 MB instead of 6.6 MB. Sheets are
+	// repetitive XML, so the extra effort buys little.
+	z.tmp.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
 	return z
 }
 
