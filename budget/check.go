@@ -17,97 +17,84 @@ var sourceKey = [numSources]string{"central", "local", "other"}
 
 var totalName = diag.Text{VI: "tổng kinh phí", EN: "total"}
 
-// value is an effective amount, or unknown when it involves a figure with
-// an E finding (or a sum that overflows).
-type value struct {
-	a     Amount
-	known bool
-}
-
-func (v value) plus(w value) value {
-	if !v.known || !w.known {
-		return value{}
-	}
-	s, ok := v.a.Add(w.a)
-	return value{s, ok}
-}
-
 // checker walks a funding tree once, computing effective amounts bottom-up
 // and reporting each wrong figure where it is written.
 type checker struct {
 	rules Rules
-	out   []diag.Diagnostic
+	// leaves returns the activities of a node that leaves them out of the
+	// tree (CheckLeaves); nil when the tree holds them all.
+	leaves func(*Node) []*Node
+	out    []diag.Diagnostic
 }
 
 // Check runs the funding rules B201–B207 on a plan's funding tree and
 // returns the findings, unsorted.
 //
-// Every node has an effective amount per source: the source as the node
-// writes it or, where it does not, the sum of its children's effective
-// amounts (zero for a node without children). Its effective total is the
-// sum of its effective sources; a written total is only an assertion. A
-// wrong figure is therefore reported where it is written, never again at
-// the nodes above it.
+// Every node has an effective amount per source, as [Effective] defines it
+// (Check computes them in the same walk): the source as the node writes it
+// or, where it does not, the sum of its children's effective amounts (zero
+// for a node without children). Its effective total is the sum of its
+// effective sources; a written total is only an assertion. A wrong figure
+// is therefore reported where it is written, never again at the nodes
+// above it.
 func Check(root *Node, r Rules) []diag.Diagnostic {
-	c := &checker{rules: r}
+	return CheckLeaves(root, r, nil)
+}
+
+// CheckLeaves is [Check] on a tree that leaves out the activities: when the
+// check reaches a project or sub-project without children, leaves returns
+// its activities (nil for none). The check is done with them before it
+// calls leaves again, so the caller may build every list into the same
+// nodes: a plan of tens of thousands of activities is checked without a
+// node for each of them at once.
+func CheckLeaves(root *Node, r Rules, leaves func(*Node) []*Node) []diag.Diagnostic {
+	c := &checker{rules: r, leaves: leaves}
 	c.node(root)
 	return c.out
 }
 
-// node checks n and its subtree and returns n's effective sources.
-func (c *checker) node(n *Node) [numSources]value {
-	var eff [numSources]value
-	childSum := [numSources]value{{0, true}, {0, true}, {0, true}}
-	for _, ch := range n.Children {
-		ce := c.node(ch)
-		for s := range numSources {
-			childSum[s] = childSum[s].plus(ce[s])
-		}
+// node checks n and its subtree and returns n's effective amounts, as
+// [Effective] defines them.
+func (c *checker) node(n *Node) Amounts {
+	kids := n.Children
+	if len(kids) == 0 && c.leaves != nil && n.Kind != Activity {
+		kids = c.leaves(n)
 	}
-	hasChildren := len(n.Children) > 0
+	children := zeroAmounts
+	for _, ch := range kids {
+		children = children.plus(c.node(ch))
+	}
+	hasChildren := len(kids) > 0
+	eff := own(n, children)
 	f := &n.Funding
-	for s := range numSources {
-		fig := f.Sources[s]
-		switch {
-		case fig.Written && fig.Valid:
-			eff[s] = value{fig.Value, true}
-		case fig.Written:
-			eff[s] = value{}
-		case hasChildren:
-			eff[s] = childSum[s]
-		default:
-			eff[s] = value{0, true}
-		}
-	}
 	if hasChildren {
 		for s := range numSources {
 			fig := f.Sources[s]
-			if fig.Written && fig.Valid && childSum[s].known && fig.Value != childSum[s].a {
-				c.mismatch(n, fig, childSum[s].a, sourceName[s])
+			if fig.Written && fig.Valid && children.Known[s] && fig.Value != children.Sources[s] {
+				c.mismatch(n, kids, fig, children.Sources[s], sourceName[s])
 			}
 		}
 	}
 	if t := f.Total; t.Written && t.Valid {
-		own := eff[Central].plus(eff[Local]).plus(eff[Other])
-		children := childSum[Central].plus(childSum[Local]).plus(childSum[Other])
+		sources, sourcesKnown := eff.Total()
+		sum, sumKnown := children.Total()
 		reported := false
 		// On a node with children, whether B201 or B202/B203 applies
 		// depends on the children's sum: when that involves a figure with
 		// an E finding, neither is reported.
-		if own.known && t.Value != own.a && (!hasChildren || children.known && t.Value != children.a) {
-			c.b201(n, t, own.a)
+		if sourcesKnown && t.Value != sources && (!hasChildren || sumKnown && t.Value != sum) {
+			c.b201(n, t, sources)
 			reported = true
 		}
-		if !reported && hasChildren && children.known && t.Value != children.a {
-			c.mismatch(n, t, children.a, totalName)
+		if !reported && hasChildren && sumKnown && t.Value != sum {
+			c.mismatch(n, kids, t, sum, totalName)
 		}
 	}
-	if n.Allocated != nil && n.Allocated.Valid && eff[Central].known && eff[Central].a > n.Allocated.Value {
-		c.b206(n, eff[Central].a)
+	if n.Allocated != nil && n.Allocated.Valid && eff.Known[Central] && eff.Sources[Central] > n.Allocated.Value {
+		c.b206(n, eff.Sources[Central])
 	}
 	if (n.Kind == Project && !hasSubprojects(n)) || n.Kind == Subproject {
-		total := eff[Central].plus(eff[Local]).plus(eff[Other])
-		if total.known && total.a == 0 {
+		if total, ok := eff.Total(); ok && total == 0 {
 			c.b207(n)
 		}
 	}
@@ -168,14 +155,14 @@ func withTolerance(sev diag.Severity, tol Amount) diag.Text {
 
 // mismatch reports a stated figure that differs from the sum of the node's
 // children: B203 on the plan, B202 elsewhere.
-func (c *checker) mismatch(n *Node, fig Figure, computed Amount, what diag.Text) {
+func (c *checker) mismatch(n *Node, kids []*Node, fig Figure, computed Amount, what diag.Text) {
 	diff := diffOf(fig.Value, computed)
 	sev := c.severity(diff)
 	code, parts := "B202", diag.Text{VI: "các tiểu dự án", EN: "its sub-projects"}
 	switch {
 	case n.Kind == Plan:
 		code, parts = "B203", diag.Text{VI: "các dự án", EN: "the projects"}
-	case len(n.Children) > 0 && n.Children[0].Kind == Activity:
+	case len(kids) > 0 && kids[0].Kind == Activity:
 		parts = diag.Text{VI: "các hoạt động", EN: "its activities"}
 	}
 	tol := withTolerance(sev, c.rules.Tolerance)
@@ -271,17 +258,17 @@ func (c *checker) anchor(n *Node) Figure {
 	return n.Number
 }
 
-func (c *checker) shortfall(code string, n *Node, eff [numSources]value) {
-	central, local := eff[Central], eff[Local]
-	if !central.known || !local.known || central.a <= 0 {
+func (c *checker) shortfall(code string, n *Node, eff Amounts) {
+	if !eff.Known[Central] || !eff.Known[Local] || eff.Sources[Central] <= 0 {
 		return
 	}
+	central, local := eff.Sources[Central], eff.Sources[Local]
 	// Compared exactly: 100 × local against percent × central, all in
 	// thousandths. missing = percent × central / 100 − local.
 	// percent and central are both in thousandths, so percent × central
 	// is missing-plus-local in thousandths times 100 × 1000.
-	need := new(big.Int).Mul(big.NewInt(int64(c.rules.CounterpartMin)), big.NewInt(int64(central.a)))
-	have := new(big.Int).Mul(big.NewInt(int64(local.a)), big.NewInt(100*Scale))
+	need := new(big.Int).Mul(big.NewInt(int64(c.rules.CounterpartMin)), big.NewInt(int64(central)))
+	have := new(big.Int).Mul(big.NewInt(int64(local)), big.NewInt(100*Scale))
 	gap := new(big.Int).Sub(need, have) // missing × 100 × 1000, in thousandths
 	if gap.Sign() <= 0 {
 		return
@@ -298,8 +285,8 @@ func (c *checker) shortfall(code string, n *Node, eff [numSources]value) {
 	}
 	missing := Amount(q.Int64())
 	// percent reached, two decimals, rounded half up: 100 × local / central.
-	num := new(big.Int).Mul(big.NewInt(int64(local.a)), big.NewInt(100*100*2))
-	reachedQ := new(big.Int).Quo(num, big.NewInt(int64(central.a)))
+	num := new(big.Int).Mul(big.NewInt(int64(local)), big.NewInt(100*100*2))
+	reachedQ := new(big.Int).Quo(num, big.NewInt(int64(central)))
 	reachedQ.Add(reachedQ, big.NewInt(1))
 	reachedQ.Quo(reachedQ, big.NewInt(2)) // hundredths of a percent
 	reached := Amount(reachedQ.Int64() * 10)
@@ -315,11 +302,11 @@ func (c *checker) shortfall(code string, n *Node, eff [numSources]value) {
 	}
 	msg := diag.Text{
 		VI: fmt.Sprintf("NSĐP của %s là %s, bằng %s %% NSTW (%s), dưới mức tối thiểu %s %%: thiếu %s",
-			what.VI, local.a.Format(true), reached.FormatFixed(true, 2), central.a.Format(true), pctText.Format(true), missing.Format(true)),
+			what.VI, local.Format(true), reached.FormatFixed(true, 2), central.Format(true), pctText.Format(true), missing.Format(true)),
 		EN: fmt.Sprintf("local funds of %s are %s, %s %% of central funds (%s), below the minimum of %s %%: %s short",
-			what.EN, local.a.Format(false), reached.FormatFixed(false, 2), central.a.Format(false), pctText.Format(false), missing.Format(false)),
+			what.EN, local.Format(false), reached.FormatFixed(false, 2), central.Format(false), pctText.Format(false), missing.Format(false)),
 	}
-	want, _ := local.a.Add(missing)
+	want, _ := local.Add(missing)
 	help := diag.Text{
 		VI: fmt.Sprintf("Bố trí NSĐP ít nhất %s (rules.counterpart_min_percent: %s).", want, pctText),
 		EN: fmt.Sprintf("Plan at least %s of local funds (rules.counterpart_min_percent: %s).", want, pctText),

@@ -38,7 +38,8 @@ func Validate(name string, data []byte) Result {
 // part in no comparison.
 func Check(p *Plan) []diag.Diagnostic {
 	c := &checker{p: p}
-	c.out = budget.Check(p.FundingTree(), p.budgetRules())
+	root, leaves := p.FundingTreeLeaves()
+	c.out = budget.CheckLeaves(root, p.budgetRules(), leaves)
 	c.catalogue()
 	c.targets()
 	return c.out
@@ -68,9 +69,30 @@ func (p *Plan) budgetRules() budget.Rules {
 
 // FundingTree returns the plan's funding tree for package budget: the
 // plan, its projects, their sub-projects and activities, with the
-// allocation attached to the nodes it assigns.
+// allocation attached to the nodes it assigns. An activity has a label only
+// when it writes a total, the only figure of an activity that a finding
+// names it for (B201).
 func (p *Plan) FundingTree() *budget.Node {
-	root := &budget.Node{Kind: budget.Plan, Funding: p.Funding,
+	root, _ := p.fundingTree(true)
+	return root
+}
+
+// FundingTreeLeaves returns the funding tree without its activities: a
+// project or sub-project has no children in it, and leaves returns its
+// activities (nil for none), built into nodes that the next call reuses.
+// It is the tree for budget.CheckLeaves, and for any walk that is done
+// with one node's activities before it asks for the next: it holds the
+// nodes of one list of activities at a time, not those of all 74,200 of a
+// national plan.
+func (p *Plan) FundingTreeLeaves() (root *budget.Node, leaves func(*budget.Node) []*budget.Node) {
+	return p.fundingTree(false)
+}
+
+// fundingTree builds the funding tree, with its activities when all is
+// true, else without them and the function that gives them
+// (FundingTreeLeaves).
+func (p *Plan) fundingTree(all bool) (root *budget.Node, leaves func(*budget.Node) []*budget.Node) {
+	root = &budget.Node{Kind: budget.Plan, Funding: p.Funding,
 		Label: diag.Text{VI: "kế hoạch", EN: "the plan"}}
 	alloc := map[[2]int]*Allocated{}
 	if p.Allocation != nil {
@@ -93,21 +115,23 @@ func (p *Plan) FundingTree() *budget.Node {
 		n.Allocated = &f
 		n.AllocationSource = p.Allocation.Source.Value
 	}
-	activities := func(acts []*Activity, parent diag.Text) []*budget.Node {
-		out := make([]*budget.Node, len(acts))
-		nodes := make([]budget.Node, len(acts))
-		for i, a := range acts {
-			n := &nodes[i]
-			n.Kind = budget.Activity
-			n.Funding = a.Funding
-			n.Label = diag.Text{
-				VI: fmt.Sprintf("hoạt động «%s» (%s)", a.Name.Value, parent.VI),
-				EN: fmt.Sprintf("activity “%s” (%s)", a.Name.Value, parent.EN),
-			}
-			n.Number = budget.Figure{Line: a.Pos.Line, Column: a.Pos.Column, Path: a.Path}
-			out[i] = n
+	// lists are the activities of the nodes that leave them out.
+	type list struct {
+		acts   []*Activity
+		parent diag.Text
+	}
+	var lists map[*budget.Node]list
+	if !all {
+		lists = map[*budget.Node]list{}
+	}
+	children := func(n *budget.Node, acts []*Activity, parent diag.Text) {
+		switch {
+		case len(acts) == 0:
+		case all:
+			n.Children = activityNodes(acts, parent, make([]budget.Node, len(acts)), make([]*budget.Node, len(acts)))
+		default:
+			lists[n] = list{acts, parent}
 		}
-		return out
 	}
 	for _, pr := range p.Projects {
 		label := diag.Text{VI: fmt.Sprintf("Dự án %d", pr.Number.Value), EN: fmt.Sprintf("project %d", pr.Number.Value)}
@@ -130,15 +154,54 @@ func (p *Plan) FundingTree() *budget.Node {
 			if pr.Number.Valid && s.Number.Valid {
 				attach(sn, pr.Number.Value, s.Number.Value)
 			}
-			sn.Children = activities(s.Activities, sl)
+			children(sn, s.Activities, sl)
 			n.Children = append(n.Children, sn)
 		}
 		if len(pr.Subprojects) == 0 {
-			n.Children = activities(pr.Activities, label)
+			children(n, pr.Activities, label)
 		}
 		root.Children = append(root.Children, n)
 	}
-	return root
+	if all {
+		return root, nil
+	}
+	var nodes []budget.Node
+	var ptrs []*budget.Node
+	leaves = func(n *budget.Node) []*budget.Node {
+		l, ok := lists[n]
+		if !ok {
+			return nil
+		}
+		if len(l.acts) > len(nodes) {
+			nodes, ptrs = make([]budget.Node, len(l.acts)), make([]*budget.Node, len(l.acts))
+		}
+		return activityNodes(l.acts, l.parent, nodes, ptrs)
+	}
+	return root, leaves
+}
+
+// activityNodes builds the nodes of a list of activities into nodes and
+// returns pointers to them in ptrs; both hold at least len(acts).
+func activityNodes(acts []*Activity, parent diag.Text, nodes []budget.Node, ptrs []*budget.Node) []*budget.Node {
+	for i, a := range acts {
+		n := budget.Node{
+			Kind:    budget.Activity,
+			Funding: a.Funding,
+			Number:  budget.Figure{Line: a.Pos.Line, Column: a.Pos.Column, Path: a.Path},
+		}
+		if a.Funding.Total.Written {
+			// The only finding that names an activity is B201, about a
+			// total it writes: a national plan has 74,200 activities, and
+			// most write none.
+			n.Label = diag.Text{
+				VI: "hoạt động «" + a.Name.Value + "» (" + parent.VI + ")",
+				EN: "activity “" + a.Name.Value + "” (" + parent.EN + ")",
+			}
+		}
+		nodes[i] = n
+		ptrs[i] = &nodes[i]
+	}
+	return ptrs[:len(acts)]
 }
 
 // unnumbered reports whether a project or sub-project number could not be
@@ -219,7 +282,7 @@ func (c *checker) project(prog *Programme, pr *Project) {
 
 // name runs C404: a name that differs from the official one after folding.
 func (c *checker) name(t Text, official, vi, en string) {
-	if !t.Written || FoldName(t.Value) == FoldName(official) {
+	if !t.Written || t.Value == official || FoldName(t.Value) == FoldName(official) {
 		return
 	}
 	c.add("C404", diag.Warning, t.Pos, t.Path, diag.Text{

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
@@ -12,16 +13,27 @@ import (
 	"github.com/kehoach/kehoach/diag"
 )
 
-// field is one key a mapping may hold.
-type field struct {
+// field is one key that a mapping read into a T may hold. The tables of
+// fields are package-level values that are never modified: reading a
+// mapping allocates no closure and no table.
+type field[T any] struct {
 	name     string
 	required bool
-	read     func(key, val *yaml.Node, path string)
+	read     func(r *reader, t T, key, val *yaml.Node, path string)
 	// poison, when set, is called with the key of a misspelling of this
 	// field (E102 with this field as the suggestion) when the field itself
 	// is absent: the value the writer meant exists but could not be read,
 	// so it must take part in no comparison (one slip, one finding).
-	poison func(key *yaml.Node, path string)
+	poison func(t T, key *yaml.Node, path string)
+}
+
+// fieldNames returns the names of the fields, in order.
+func fieldNames[T any](fields []field[T]) []string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	return names
 }
 
 func join(path, key string) string {
@@ -31,7 +43,10 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+func index(path string, i int) string {
+	var digits [20]byte
+	return path + "[" + string(strconv.AppendInt(digits[:0], int64(i), 10)) + "]"
+}
 
 // deref follows an alias to its value, keeping the alias's position: a
 // finding about a value reached through an alias points at the alias.
@@ -67,22 +82,33 @@ func describe(n *yaml.Node) diag.Text {
 	return diag.Text{VI: "văn bản `" + n.Value + "`", EN: "the text `" + n.Value + "`"}
 }
 
-// mapping reads the keys of a mapping. block is the key that holds the
-// mapping (for E106, which points at the key of the block that lacks a
+// readMapping reads the keys of a mapping into t. block is the key that holds
+// the mapping (for E106, which points at the key of the block that lacks a
 // key); it may be the mapping itself for list items and the top level.
-func (l *loader) mapping(block, n *yaml.Node, path string, fields []field) bool {
+func readMapping[T any](r *reader, block, n *yaml.Node, path string, t T, fields []field[T]) bool {
 	if n.Kind != yaml.MappingNode {
-		l.typeError(n, path, diag.Text{VI: "một bảng khóa", EN: "a mapping of keys"})
+		r.typeError(n, path, diag.Text{VI: "một bảng khóa", EN: "a mapping of keys"})
 		return false
 	}
-	skip := l.flowSlips(n, path)
+	if n.Anchor != "" {
+		// Reachable again through an alias: its lists keep their items.
+		r.shared++
+		defer func() { r.shared-- }()
+	}
+	skip := r.flowSlips(n, path)
 	var typos [][2]any // suggested field name, misspelt key
-	seen := make([]*yaml.Node, len(fields))
+	// The key of each field once seen, on the stack: no table has more
+	// than 16 fields.
+	var seenBuf [16]*yaml.Node
+	seen := seenBuf[:min(len(fields), len(seenBuf))]
+	if len(fields) > len(seenBuf) {
+		seen = make([]*yaml.Node, len(fields))
+	}
 	var extra map[string]*yaml.Node // keys outside fields (notes, x-)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			l.errAt("E103", k, path, diag.Text{
+			r.errAt("E103", k, path, diag.Text{
 				VI: "khóa phải là một từ, không phải " + describe(k).VI,
 				EN: "a key must be a word, not " + describe(k).EN,
 			}, diag.Text{})
@@ -90,7 +116,7 @@ func (l *loader) mapping(block, n *yaml.Node, path string, fields []field) bool 
 		}
 		name := k.Value
 		if name == "<<" {
-			l.errAt("E102", k, join(path, name), diag.Text{
+			r.errAt("E102", k, join(path, name), diag.Text{
 				VI: "khóa gộp `<<` không được hỗ trợ",
 				EN: "merge keys `<<` are not supported",
 			}, diag.Text{
@@ -104,7 +130,7 @@ func (l *loader) mapping(block, n *yaml.Node, path string, fields []field) bool 
 				extra = make(map[string]*yaml.Node)
 			}
 			if first, dup := extra[name]; dup {
-				l.duplicateKey(first, k, join(path, name))
+				r.duplicateKey(first, k, join(path, name))
 			} else {
 				extra[name] = k
 			}
@@ -121,24 +147,24 @@ func (l *loader) mapping(block, n *yaml.Node, path string, fields []field) bool 
 			if skip[i] {
 				continue
 			}
-			if s, ok := l.unknownKey(k, path, fields); ok {
+			if s, ok := r.unknownKey(k, path, fieldNames(fields)); ok {
 				typos = append(typos, [2]any{s, k})
 			}
 			continue
 		}
 		if seen[fi] != nil {
-			l.duplicateKey(seen[fi], k, join(path, name))
+			r.duplicateKey(seen[fi], k, join(path, name))
 			continue
 		}
 		seen[fi] = k
-		fields[fi].read(k, deref(v), join(path, name))
+		fields[fi].read(r, t, k, deref(v), join(path, name))
 	}
-	for _, t := range typos {
-		name, k := t[0].(string), t[1].(*yaml.Node)
+	for _, tp := range typos {
+		name, k := tp[0].(string), tp[1].(*yaml.Node)
 		for j, f := range fields {
 			if f.name == name && seen[j] == nil {
 				if f.poison != nil {
-					f.poison(k, join(path, name))
+					f.poison(t, k, join(path, name))
 				}
 				// The misspelt key stands for it: E102 says "did you mean
 				// `name`?", so no E106 as well (`nmae:`, `projets:`).
@@ -154,7 +180,7 @@ func (l *loader) mapping(block, n *yaml.Node, path string, fields []field) bool 
 			if path == "" {
 				where = diag.Text{VI: "đầu tệp", EN: "the top level"}
 			}
-			l.errAt("E106", block, path, diag.Text{
+			r.errAt("E106", block, path, diag.Text{
 				VI: fmt.Sprintf("thiếu khóa bắt buộc `%s` trong %s", f.name, where.VI),
 				EN: fmt.Sprintf("required key `%s` is missing in %s", f.name, where.EN),
 			}, diag.Text{
@@ -178,12 +204,9 @@ func (l *loader) duplicateKey(first, second *yaml.Node, path string) {
 		Message: diag.Text{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
 }
 
-// unknownKey reports E102 and returns the suggested field, if any.
-func (l *loader) unknownKey(k *yaml.Node, path string, fields []field) (string, bool) {
-	names := make([]string, len(fields))
-	for i, f := range fields {
-		names[i] = f.name
-	}
+// unknownKey reports E102 and returns the suggested field, if any, among
+// the names of the mapping's fields.
+func (l *loader) unknownKey(k *yaml.Node, path string, names []string) (string, bool) {
 	help := diag.Text{
 		VI: "Các khóa hợp lệ ở đây: " + strings.Join(names, ", ") + ". Ghi chú tự do đặt dưới `notes:` hoặc khóa bắt đầu bằng `x-`.",
 		EN: "Valid keys here: " + strings.Join(names, ", ") + ". Free notes go under `notes:` or a key starting with `x-`.",
@@ -265,7 +288,7 @@ func (l *loader) text(n *yaml.Node, path string) Text {
 
 // nfc returns the scalar's value in NFC, counting values that were not.
 func (l *loader) nfc(n *yaml.Node, path string) string {
-	if norm.NFC.IsNormalString(n.Value) {
+	if isNFC(n.Value) {
 		return n.Value
 	}
 	if l.nfcCount == 0 {
@@ -273,6 +296,35 @@ func (l *loader) nfc(n *yaml.Node, path string) string {
 	}
 	l.nfcCount++
 	return norm.NFC.String(n.Value)
+}
+
+// isNFC reports whether s is in NFC, as norm.NFC.IsNormalString does.
+// Vietnamese text is ASCII and the letters of stableRune, which is checked
+// here without the norm package's tables; anything else is left to it.
+func isNFC(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !stableRune(r) {
+			return norm.NFC.IsNormalString(s)
+		}
+		i += size
+	}
+	return true
+}
+
+// stableRune reports whether r is one of the runes that are in NFC on
+// their own and never combine with the rune before them (combining class
+// 0, a boundary before): Latin-1 and Latin Extended-A and -B (U+00A0 to
+// U+024F), Latin Extended Additional (U+1E00 to U+1EFF, the Vietnamese
+// letters with two marks) and the dashes and quotation marks of U+2010 to
+// U+2027. A text of such runes and ASCII is in NFC (TestStableRune checks
+// every one of them against the norm package).
+func stableRune(r rune) bool {
+	return 0xA0 <= r && r <= 0x24F || 0x1E00 <= r && r <= 0x1EFF || 0x2010 <= r && r <= 0x2027
 }
 
 func (l *loader) texts(n *yaml.Node, path string) []Text {
@@ -301,24 +353,27 @@ func (l *loader) texts(n *yaml.Node, path string) []Text {
 // integer reads a whole number in [lo, hi].
 func (l *loader) integer(n *yaml.Node, path string, lo, hi int) Int {
 	v := Int{Written: true, Pos: Pos{n.Line, n.Column}, Path: path}
-	want := diag.Text{
-		VI: fmt.Sprintf("một số nguyên từ %d đến %d", lo, hi),
-		EN: fmt.Sprintf("a whole number from %d to %d", lo, hi),
+	want := func() diag.Text {
+		return diag.Text{
+			VI: fmt.Sprintf("một số nguyên từ %d đến %d", lo, hi),
+			EN: fmt.Sprintf("a whole number from %d to %d", lo, hi),
+		}
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-		l.typeError(n, path, want)
+		l.typeError(n, path, want())
 		return v
 	}
 	x, err := strconv.Atoi(n.Value)
 	if err != nil || !isDigits(n.Value) {
-		l.typeError(n, path, want)
+		l.typeError(n, path, want())
 		return v
 	}
 	v.Value = x
 	if x < lo || x > hi {
+		w := want()
 		l.errAt("E103", n, path, diag.Text{
-			VI: fmt.Sprintf("%d nằm ngoài phạm vi: cần %s", x, want.VI),
-			EN: fmt.Sprintf("%d is out of range: expected %s", x, want.EN),
+			VI: fmt.Sprintf("%d nằm ngoài phạm vi: cần %s", x, w.VI),
+			EN: fmt.Sprintf("%d is out of range: expected %s", x, w.EN),
 		}, diag.Text{})
 		return v
 	}
@@ -372,18 +427,21 @@ const (
 	quantityNum                // a physical quantity: any non-negative decimal
 )
 
+// numberWant says what a number of each kind must be, for messages.
+var numberWant = [...]diag.Text{
+	amountNum:   {VI: "một số tiền (số thập phân không âm, tối đa 3 chữ số sau dấu chấm)", EN: "an amount (a non-negative decimal, at most 3 decimals)"},
+	countNum:    {VI: "một số nguyên không âm", EN: "a non-negative whole number"},
+	percentNum:  {VI: "một tỷ lệ phần trăm từ 0 đến 100", EN: "a percent from 0 to 100"},
+	quantityNum: {VI: "một số không âm", EN: "a non-negative number"},
+}
+
 // number reads a non-negative exact decimal from the scalar's text, never
 // through float64. It reports E103 and E104; the caller reports W105 (it
 // knows whether the row would add up) when w105 is true.
 func (l *loader) number(n *yaml.Node, path string, kind numKind) (v Num, w105 bool) {
 	v.Written = true
 	v.Line, v.Column, v.Path = n.Line, n.Column, path
-	want := map[numKind]diag.Text{
-		amountNum:   {VI: "một số tiền (số thập phân không âm, tối đa 3 chữ số sau dấu chấm)", EN: "an amount (a non-negative decimal, at most 3 decimals)"},
-		countNum:    {VI: "một số nguyên không âm", EN: "a non-negative whole number"},
-		percentNum:  {VI: "một tỷ lệ phần trăm từ 0 đến 100", EN: "a percent from 0 to 100"},
-		quantityNum: {VI: "một số không âm", EN: "a non-negative number"},
-	}[kind]
+	want := numberWant[kind]
 	if n.Kind != yaml.ScalarNode {
 		l.typeError(n, path, want)
 		return v, false
@@ -500,13 +558,17 @@ func (l *loader) vietnamese(n *yaml.Node, path string, kind numKind) bool {
 	return true
 }
 
-// numberKeys are the keys whose values are numbers, where a flow-style
-// slip such as `{total: 3,188}` can happen.
-var numberKeys = map[string]bool{
-	"total": true, "central": true, "local": true, "other": true,
-	"households": true, "poor": true, "near_poor": true, "new_jobs": true,
-	"percent": true, "quantity": true, "value": true, "tolerance": true,
-	"counterpart_min_percent": true, "job_support_percent": true,
+// numberKey reports whether the values of key are numbers, where a
+// flow-style slip such as `{total: 3,188}` can happen.
+func numberKey(key string) bool {
+	switch key {
+	case "total", "central", "local", "other",
+		"households", "poor", "near_poor", "new_jobs",
+		"percent", "quantity", "value", "tolerance",
+		"counterpart_min_percent", "job_support_percent":
+		return true
+	}
+	return false
 }
 
 // flowSlips recognises `{total: 3,188, …}`, which YAML reads as `total: 3`
@@ -521,7 +583,7 @@ func (l *loader) flowSlips(m *yaml.Node, path string) map[int]bool {
 	c := m.Content
 	for i := 2; i+1 < len(c); i += 2 {
 		pk, pv := c[i-2], c[i-1]
-		if !isDigits(c[i].Value) || c[i+1].Tag != "!!null" || !numberKeys[pk.Value] || pv.Kind != yaml.ScalarNode || pv.Tag != "!!int" {
+		if !isDigits(c[i].Value) || c[i+1].Tag != "!!null" || !numberKey(pk.Value) || pv.Kind != yaml.ScalarNode || pv.Tag != "!!int" {
 			continue
 		}
 		groups := []string{pv.Value}

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,9 +12,16 @@ import (
 	"github.com/kehoach/kehoach/diag"
 )
 
+// reader is the loader while it reads the tree into the plan.
+type reader struct {
+	*loader
+	// shared counts the anchored nodes the reader is inside: a node inside
+	// one can be reached again through an alias.
+	shared int
+}
+
 // top reads the top-level mapping.
 func (l *loader) top(root *yaml.Node) {
-	p := l.p
 	// The unit decides W105, so read it before any amount.
 	l.millions = true
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -51,20 +57,25 @@ func (l *loader) top(root *yaml.Node) {
 		})
 		return
 	}
-	l.mapping(root, root, "", []field{
-		{name: "kehoach", required: true, read: func(k, v *yaml.Node, path string) { l.version(v, path) }},
-		{name: "plan", required: true, read: func(k, v *yaml.Node, path string) { l.info(k, v, path) }},
-		{name: "rules", read: func(k, v *yaml.Node, path string) { l.rules(k, v, path) }},
-		{name: "communes", read: func(k, v *yaml.Node, path string) { l.communes(v, path) }},
-		{name: "targets", read: func(k, v *yaml.Node, path string) { l.targets(k, v, path) }},
-		{name: "projects", required: true, read: func(k, v *yaml.Node, path string) {
-			p.ProjectsPos = Pos{k.Line, k.Column}
-			l.projects(v, path)
-		}},
-		{name: "funding", read: func(k, v *yaml.Node, path string) { p.Funding = l.funding(k, v, path) },
-			poison: func(k *yaml.Node, path string) { p.Funding = unreadableFunding(k, path) }},
-		{name: "allocation", read: func(k, v *yaml.Node, path string) { l.allocation(k, v, path) }},
-	})
+	r := &reader{loader: l}
+	readMapping(r, root, root, "", l.p, topFields)
+}
+
+var topFields = []field[*Plan]{
+	{name: "kehoach", required: true, read: func(r *reader, _ *Plan, _, v *yaml.Node, path string) { r.version(v, path) }},
+	{name: "plan", required: true, read: func(r *reader, _ *Plan, k, v *yaml.Node, path string) { r.info(k, v, path) }},
+	{name: "rules", read: func(r *reader, p *Plan, k, v *yaml.Node, path string) {
+		readMapping(r, k, v, path, &p.Rules, rulesFields)
+	}},
+	{name: "communes", read: func(r *reader, _ *Plan, _, v *yaml.Node, path string) { r.communes(v, path) }},
+	{name: "targets", read: func(r *reader, _ *Plan, k, v *yaml.Node, path string) { r.targets(k, v, path) }},
+	{name: "projects", required: true, read: func(r *reader, p *Plan, k, v *yaml.Node, path string) {
+		p.ProjectsPos = Pos{k.Line, k.Column}
+		r.projects(v, path)
+	}},
+	{name: "funding", read: func(r *reader, p *Plan, k, v *yaml.Node, path string) { r.funding(&p.Funding, k, v, path) },
+		poison: func(p *Plan, k *yaml.Node, path string) { p.Funding = unreadableFunding(k, path) }},
+	{name: "allocation", read: func(r *reader, _ *Plan, k, v *yaml.Node, path string) { r.allocation(k, v, path) }},
 }
 
 func (l *loader) version(v *yaml.Node, path string) {
@@ -92,57 +103,37 @@ func (l *loader) version(v *yaml.Node, path string) {
 	})
 }
 
-var dateRE = regexp.MustCompile(`^(\d{4})-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
-
-func (l *loader) info(k, v *yaml.Node, path string) {
-	in := &l.p.Info
-	in.Pos = Pos{k.Line, k.Column}
-	str := func(dst *Text) func(k, v *yaml.Node, path string) {
-		return func(_, v *yaml.Node, path string) { *dst = l.text(v, path) }
-	}
-	l.mapping(k, v, path, []field{
-		{name: "title", required: true, read: str(&in.Title)},
-		{name: "program", read: str(&in.Program)},
-		{name: "level", read: func(_, v *yaml.Node, path string) { in.Level = l.oneOf(v, path, "district", "province", "commune") }},
-		{name: "year", required: true, read: func(_, v *yaml.Node, path string) { in.Year = l.integer(v, path, 1900, 2200) }},
-		{name: "issuer", required: true, read: str(&in.Issuer)},
-		{name: "parent", read: str(&in.Parent)},
-		{name: "province", required: true, read: str(&in.Province)},
-		{name: "district", read: str(&in.District),
-			// `distrct:` is E102 with district suggested: not also the E106
-			// below.
-			poison: func(k *yaml.Node, path string) {
-				in.District = Text{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
-			}},
-		{name: "number", read: str(&in.Number)},
-		{name: "date", read: func(_, v *yaml.Node, path string) {
-			in.Date = l.text(v, path)
-			if in.Date.Written && !dateRE.MatchString(in.Date.Value) {
-				l.errAt("E103", v, path, diag.Text{
-					VI: fmt.Sprintf("ngày `%s` không đúng dạng: cần YYYY-MM hoặc YYYY-MM-DD", in.Date.Value),
-					EN: fmt.Sprintf("date `%s` is not in the form YYYY-MM or YYYY-MM-DD", in.Date.Value),
-				}, diag.Text{VI: "Ví dụ: 2022-08 hoặc 2022-08-15.", EN: "For example 2022-08 or 2022-08-15."})
-				in.Date.Written = false
+// validDate reports whether s is a date as plans write it, YYYY-MM or
+// YYYY-MM-DD, that is ^(\d{4})-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$,
+// without a regular expression compiled when the program starts.
+func validDate(s string) bool {
+	digits := func(t string) bool {
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return false
 			}
-		}},
-		{name: "place", read: str(&in.Place)},
-		{name: "capital", read: func(_, v *yaml.Node, path string) { in.Capital = l.oneOf(v, path, "recurrent", "investment") }},
-		{name: "currency_unit", read: func(_, v *yaml.Node, path string) {
-			in.CurrencyUnit = l.oneOf(v, path, "million_vnd", "thousand_vnd", "vnd")
-		}},
-		{name: "signer", read: func(k, v *yaml.Node, path string) {
-			s := &in.Signer
-			l.mapping(k, v, path, []field{
-				{name: "on_behalf", read: str(&s.OnBehalf)},
-				{name: "authority", read: str(&s.Authority)},
-				{name: "title", read: str(&s.Title)},
-				{name: "name", read: str(&s.Name)},
-			})
-		}},
-		{name: "basis", read: func(_, v *yaml.Node, path string) { in.Basis = l.texts(v, path) }},
-	})
+		}
+		return true
+	}
+	if (len(s) != 7 && len(s) != 10) || !digits(s[:4]) || s[4] != '-' || !digits(s[5:7]) {
+		return false
+	}
+	if m := s[5:7]; m < "01" || m > "12" {
+		return false
+	}
+	if len(s) == 7 {
+		return true
+	}
+	d := s[8:10]
+	return s[7] == '-' && digits(d) && d >= "01" && d <= "31"
+}
+
+func (r *reader) info(k, v *yaml.Node, path string) {
+	in := &r.p.Info
+	in.Pos = Pos{k.Line, k.Column}
+	readMapping(r, k, v, path, in, infoFields)
 	if (in.Level.Value == "" || in.Level.Value == "district") && !in.District.Written && v.Kind == yaml.MappingNode {
-		l.errAt("E106", k, path, diag.Text{
+		r.errAt("E106", k, path, diag.Text{
 			VI: "thiếu khóa `district` trong khối `plan`: kế hoạch cấp huyện phải ghi tên huyện",
 			EN: "required key `district` is missing in block `plan`: a district plan names its district",
 		}, diag.Text{
@@ -152,159 +143,248 @@ func (l *loader) info(k, v *yaml.Node, path string) {
 	}
 }
 
-func (l *loader) rules(k, v *yaml.Node, path string) {
-	r := &l.p.Rules
-	l.mapping(k, v, path, []field{
-		{name: "tolerance", read: func(_, v *yaml.Node, path string) {
-			var w bool
-			r.Tolerance, w = l.number(v, path, amountNum)
-			if w {
-				l.w105(r.Tolerance, diag.Text{})
-			}
+var infoFields = []field[*Info]{
+	{name: "title", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Title = r.text(v, path) }},
+	{name: "program", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Program = r.text(v, path) }},
+	{name: "level", read: func(r *reader, in *Info, _, v *yaml.Node, path string) {
+		in.Level = r.oneOf(v, path, "district", "province", "commune")
+	}},
+	{name: "year", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Year = r.integer(v, path, 1900, 2200) }},
+	{name: "issuer", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Issuer = r.text(v, path) }},
+	{name: "parent", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Parent = r.text(v, path) }},
+	{name: "province", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Province = r.text(v, path) }},
+	{name: "district", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.District = r.text(v, path) },
+		// `distrct:` is E102 with district suggested: not also the E106
+		// of info.
+		poison: func(in *Info, k *yaml.Node, path string) {
+			in.District = Text{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
 		}},
-		{name: "counterpart_min_percent", read: func(_, v *yaml.Node, path string) {
-			r.CounterpartMin, _ = l.number(v, path, percentNum)
-		}},
-	})
-}
-
-var communeIDRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-func (l *loader) communes(v *yaml.Node, path string) {
-	l.list(v, path, func(i int, item *yaml.Node, path string) {
-		c := &Commune{Pos: Pos{item.Line, item.Column}, Path: path}
-		num := func(dst *Num) func(k, v *yaml.Node, path string) {
-			return func(_, v *yaml.Node, path string) { *dst, _ = l.number(v, path, countNum) }
+	{name: "number", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Number = r.text(v, path) }},
+	{name: "date", read: func(r *reader, in *Info, _, v *yaml.Node, path string) {
+		in.Date = r.text(v, path)
+		if in.Date.Written && !validDate(in.Date.Value) {
+			r.errAt("E103", v, path, diag.Text{
+				VI: fmt.Sprintf("ngày `%s` không đúng dạng: cần YYYY-MM hoặc YYYY-MM-DD", in.Date.Value),
+				EN: fmt.Sprintf("date `%s` is not in the form YYYY-MM or YYYY-MM-DD", in.Date.Value),
+			}, diag.Text{VI: "Ví dụ: 2022-08 hoặc 2022-08-15.", EN: "For example 2022-08 or 2022-08-15."})
+			in.Date.Written = false
 		}
-		l.mapping(item, item, path, []field{
-			{name: "id", required: true, read: func(_, v *yaml.Node, path string) {
-				c.ID = l.text(v, path)
-				if c.ID.Written && !communeIDRE.MatchString(c.ID.Value) {
-					l.errAt("E103", v, path, diag.Text{
-						VI: fmt.Sprintf("mã xã `%s` phải là chữ thường không dấu, số và dấu gạch ngang", c.ID.Value),
-						EN: fmt.Sprintf("commune id `%s` must be lowercase ASCII letters, digits and hyphens", c.ID.Value),
-					}, diag.Text{VI: "Ví dụ: `pho-rang`, `bao-ha`.", EN: "For example `pho-rang`, `bao-ha`."})
-				}
-			}},
-			{name: "name", required: true, read: func(_, v *yaml.Node, path string) { c.Name = l.text(v, path) }},
-			{name: "households", read: num(&c.Households)},
-			{name: "poor", read: num(&c.Poor)},
-			{name: "near_poor", read: num(&c.NearPoor)},
-			{name: "tags", read: func(_, v *yaml.Node, path string) { c.Tags = l.texts(v, path) }},
-		})
-		l.p.Communes = append(l.p.Communes, c)
+	}},
+	{name: "place", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Place = r.text(v, path) }},
+	{name: "capital", read: func(r *reader, in *Info, _, v *yaml.Node, path string) {
+		in.Capital = r.oneOf(v, path, "recurrent", "investment")
+	}},
+	{name: "currency_unit", read: func(r *reader, in *Info, _, v *yaml.Node, path string) {
+		in.CurrencyUnit = r.oneOf(v, path, "million_vnd", "thousand_vnd", "vnd")
+	}},
+	{name: "signer", read: func(r *reader, in *Info, k, v *yaml.Node, path string) {
+		readMapping(r, k, v, path, &in.Signer, signerFields)
+	}},
+	{name: "basis", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Basis = r.texts(v, path) }},
+}
+
+var signerFields = []field[*Signer]{
+	{name: "on_behalf", read: func(r *reader, s *Signer, _, v *yaml.Node, path string) { s.OnBehalf = r.text(v, path) }},
+	{name: "authority", read: func(r *reader, s *Signer, _, v *yaml.Node, path string) { s.Authority = r.text(v, path) }},
+	{name: "title", read: func(r *reader, s *Signer, _, v *yaml.Node, path string) { s.Title = r.text(v, path) }},
+	{name: "name", read: func(r *reader, s *Signer, _, v *yaml.Node, path string) { s.Name = r.text(v, path) }},
+}
+
+var rulesFields = []field[*Rules]{
+	{name: "tolerance", read: func(r *reader, ru *Rules, _, v *yaml.Node, path string) {
+		var w bool
+		ru.Tolerance, w = r.number(v, path, amountNum)
+		if w {
+			r.w105(ru.Tolerance, diag.Text{})
+		}
+	}},
+	{name: "counterpart_min_percent", read: func(r *reader, ru *Rules, _, v *yaml.Node, path string) {
+		ru.CounterpartMin, _ = r.number(v, path, percentNum)
+	}},
+}
+
+func (r *reader) communes(v *yaml.Node, path string) {
+	r.list(v, path, func(_ int, item *yaml.Node, path string) {
+		c := &Commune{Pos: Pos{item.Line, item.Column}, Path: path}
+		readMapping(r, item, item, path, c, communeFields)
+		r.p.Communes = append(r.p.Communes, c)
 	})
 }
 
-// list calls item for every element of a sequence.
-func (l *loader) list(v *yaml.Node, path string, item func(i int, n *yaml.Node, path string)) {
+var communeFields = []field[*Commune]{
+	{name: "id", required: true, read: func(r *reader, c *Commune, _, v *yaml.Node, path string) {
+		c.ID = r.text(v, path)
+		if c.ID.Written && !validCommuneID(c.ID.Value) {
+			r.errAt("E103", v, path, diag.Text{
+				VI: fmt.Sprintf("mã xã `%s` phải là chữ thường không dấu, số và dấu gạch ngang", c.ID.Value),
+				EN: fmt.Sprintf("commune id `%s` must be lowercase ASCII letters, digits and hyphens", c.ID.Value),
+			}, diag.Text{VI: "Ví dụ: `pho-rang`, `bao-ha`.", EN: "For example `pho-rang`, `bao-ha`."})
+		}
+	}},
+	{name: "name", required: true, read: func(r *reader, c *Commune, _, v *yaml.Node, path string) { c.Name = r.text(v, path) }},
+	{name: "households", read: func(r *reader, c *Commune, _, v *yaml.Node, path string) {
+		c.Households, _ = r.number(v, path, countNum)
+	}},
+	{name: "poor", read: func(r *reader, c *Commune, _, v *yaml.Node, path string) { c.Poor, _ = r.number(v, path, countNum) }},
+	{name: "near_poor", read: func(r *reader, c *Commune, _, v *yaml.Node, path string) { c.NearPoor, _ = r.number(v, path, countNum) }},
+	{name: "tags", read: func(r *reader, c *Commune, _, v *yaml.Node, path string) { c.Tags = r.texts(v, path) }},
+}
+
+// validCommuneID reports whether id is lowercase ASCII letters and digits
+// in groups joined by single hyphens, ^[a-z0-9]+(-[a-z0-9]+)*$, without a
+// regular expression (a national plan has 10,600 ids).
+func validCommuneID(id string) bool {
+	if id == "" {
+		return false
+	}
+	hyphen := true // at the start, as after a hyphen: a letter or digit must follow
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			hyphen = false
+		case c == '-' && !hyphen:
+			hyphen = true
+		default:
+			return false
+		}
+	}
+	return !hyphen
+}
+
+// list calls item for every element of a sequence. Once read, an element
+// is dropped from the tree, unless an alias can reach it again: the plan
+// takes the place of the tree in memory instead of adding to it.
+func (r *reader) list(v *yaml.Node, path string, item func(i int, n *yaml.Node, path string)) {
 	if v.Kind != yaml.SequenceNode {
 		if v.Tag == "!!null" {
 			return
 		}
-		l.typeError(v, path, diag.Text{VI: "một danh sách (các dòng bắt đầu bằng `- `)", EN: "a list (lines starting with `- `)"})
+		r.typeError(v, path, diag.Text{VI: "một danh sách (các dòng bắt đầu bằng `- `)", EN: "a list (lines starting with `- `)"})
 		return
+	}
+	if v.Anchor != "" {
+		r.shared++
+		defer func() { r.shared-- }()
 	}
 	for i, c := range v.Content {
 		item(i, deref(c), index(path, i))
-	}
-}
-
-func (l *loader) targets(k, v *yaml.Node, path string) {
-	t := &Targets{Pos: Pos{k.Line, k.Column}}
-	l.p.Targets = t
-	count := func(dst *Num) func(k, v *yaml.Node, path string) {
-		return func(_, v *yaml.Node, path string) { *dst, _ = l.number(v, path, countNum) }
-	}
-	reduction := func(dst *Reduction) func(k, v *yaml.Node, path string) {
-		return func(k, v *yaml.Node, path string) {
-			dst.Written, dst.Pos = true, Pos{k.Line, k.Column}
-			l.mapping(k, v, path, []field{
-				{name: "percent", read: func(_, v *yaml.Node, path string) { dst.Percent, _ = l.number(v, path, percentNum) }},
-				{name: "households", read: count(&dst.Households)},
-			})
+		if r.shared == 0 {
+			v.Content[i] = nil
 		}
 	}
-	l.mapping(k, v, path, []field{
-		{name: "baseline", read: func(k, v *yaml.Node, path string) {
-			t.Baseline.Written = true
-			l.mapping(k, v, path, []field{
-				{name: "households", read: count(&t.Baseline.Households)},
-				{name: "poor", read: count(&t.Baseline.Poor)},
-				{name: "near_poor", read: count(&t.Baseline.NearPoor)},
-			})
-		}},
-		{name: "poverty_reduction", read: reduction(&t.PovertyReduction)},
-		{name: "near_poverty_reduction", read: reduction(&t.NearPovertyReduction)},
-		{name: "job_support_percent", read: func(_, v *yaml.Node, path string) {
-			t.JobSupportPercent, _ = l.number(v, path, percentNum)
-		}},
-		{name: "new_jobs", read: count(&t.NewJobs)},
-		{name: "indicators", read: func(_, v *yaml.Node, path string) {
-			l.list(v, path, func(i int, item *yaml.Node, path string) {
-				in := &Indicator{Pos: Pos{item.Line, item.Column}}
-				l.mapping(item, item, path, []field{
-					{name: "id", read: func(_, v *yaml.Node, path string) { in.ID = l.text(v, path) }},
-					{name: "name", required: true, read: func(_, v *yaml.Node, path string) { in.Name = l.text(v, path) }},
-					{name: "unit", read: func(_, v *yaml.Node, path string) { in.Unit = l.text(v, path) }},
-					{name: "value", required: true, read: func(_, v *yaml.Node, path string) { in.Value, _ = l.number(v, path, quantityNum) }},
-				})
-				t.Indicators = append(t.Indicators, in)
-			})
-		}},
-		{name: "by_commune", read: func(_, v *yaml.Node, path string) {
-			l.list(v, path, func(i int, item *yaml.Node, path string) {
-				ct := &CommuneTarget{Pos: Pos{item.Line, item.Column}, Path: path}
-				households := func(dst *Num) func(k, v *yaml.Node, path string) {
-					return func(k, v *yaml.Node, path string) {
-						l.mapping(k, v, path, []field{{name: "households", read: count(dst)}})
-					}
-				}
-				l.mapping(item, item, path, []field{
-					{name: "commune", required: true, read: func(_, v *yaml.Node, path string) { ct.Commune = l.text(v, path) }},
-					{name: "poverty_reduction", read: households(&ct.PovertyReduction)},
-					{name: "near_poverty_reduction", read: households(&ct.NearPovertyReduction)},
-					{name: "new_jobs", read: count(&ct.NewJobs)},
-				})
-				t.ByCommune = append(t.ByCommune, ct)
-			})
-		}},
-	})
 }
 
-func (l *loader) projects(v *yaml.Node, path string) {
-	l.list(v, path, func(i int, item *yaml.Node, path string) {
-		p := &Project{Pos: Pos{item.Line, item.Column}, Path: path}
-		var subKey *yaml.Node
-		var actKey *yaml.Node
-		l.mapping(item, item, path, []field{
-			{name: "project", required: true, read: func(_, v *yaml.Node, path string) { p.Number = l.integer(v, path, 1, 99) }},
-			{name: "name", required: true, read: func(_, v *yaml.Node, path string) { p.Name = l.text(v, path) }},
-			{name: "appendix", required: true, read: func(_, v *yaml.Node, path string) { p.Appendix = l.integer(v, path, 1, 99) }},
-			{name: "lead", read: func(_, v *yaml.Node, path string) { p.Lead = l.text(v, path) }},
-			{name: "co_leads", read: func(_, v *yaml.Node, path string) { p.CoLeads = l.texts(v, path) }},
-			{name: "partners", read: func(_, v *yaml.Node, path string) { p.Partners = l.texts(v, path) }},
-			{name: "capital", read: func(_, v *yaml.Node, path string) { p.Capital = l.oneOf(v, path, "recurrent", "investment") }},
-			{name: "funding", read: func(k, v *yaml.Node, path string) { p.Funding = l.funding(k, v, path) },
-				poison: func(k *yaml.Node, path string) { p.Funding = unreadableFunding(k, path) }},
-			{name: "subprojects", read: func(k, v *yaml.Node, path string) {
-				subKey = k
-				l.subprojects(p, v, path)
-			}},
-			{name: "activities", read: func(k, v *yaml.Node, path string) {
-				actKey = k
-				p.Activities = l.activities(v, path)
-			}},
-			{name: "objective", read: func(_, v *yaml.Node, path string) { p.Objective = l.texts(v, path) }},
-			{name: "beneficiaries", read: func(_, v *yaml.Node, path string) { p.Beneficiaries = l.texts(v, path) }},
-			{name: "content", read: func(_, v *yaml.Node, path string) { p.Content = l.texts(v, path) }},
+func (r *reader) targets(k, v *yaml.Node, path string) {
+	t := &Targets{Pos: Pos{k.Line, k.Column}}
+	r.p.Targets = t
+	readMapping(r, k, v, path, t, targetsFields)
+}
+
+var targetsFields = []field[*Targets]{
+	{name: "baseline", read: func(r *reader, t *Targets, k, v *yaml.Node, path string) {
+		t.Baseline.Written = true
+		readMapping(r, k, v, path, &t.Baseline, baselineFields)
+	}},
+	{name: "poverty_reduction", read: func(r *reader, t *Targets, k, v *yaml.Node, path string) {
+		r.reduction(&t.PovertyReduction, k, v, path)
+	}},
+	{name: "near_poverty_reduction", read: func(r *reader, t *Targets, k, v *yaml.Node, path string) {
+		r.reduction(&t.NearPovertyReduction, k, v, path)
+	}},
+	{name: "job_support_percent", read: func(r *reader, t *Targets, _, v *yaml.Node, path string) {
+		t.JobSupportPercent, _ = r.number(v, path, percentNum)
+	}},
+	{name: "new_jobs", read: func(r *reader, t *Targets, _, v *yaml.Node, path string) { t.NewJobs, _ = r.number(v, path, countNum) }},
+	{name: "indicators", read: func(r *reader, t *Targets, _, v *yaml.Node, path string) {
+		r.list(v, path, func(_ int, item *yaml.Node, path string) {
+			in := &Indicator{Pos: Pos{item.Line, item.Column}}
+			readMapping(r, item, item, path, in, indicatorFields)
+			t.Indicators = append(t.Indicators, in)
 		})
-		if subKey != nil && actKey != nil {
-			second := actKey
-			if subKey.Line > actKey.Line {
-				second = subKey
+	}},
+	{name: "by_commune", read: func(r *reader, t *Targets, _, v *yaml.Node, path string) {
+		if v.Kind == yaml.SequenceNode {
+			t.ByCommune = make([]*CommuneTarget, 0, len(v.Content))
+		}
+		r.list(v, path, func(_ int, item *yaml.Node, path string) {
+			ct := &CommuneTarget{Pos: Pos{item.Line, item.Column}, Path: path}
+			readMapping(r, item, item, path, ct, communeTargetFields)
+			t.ByCommune = append(t.ByCommune, ct)
+		})
+	}},
+}
+
+var baselineFields = []field[*Baseline]{
+	{name: "households", read: func(r *reader, b *Baseline, _, v *yaml.Node, path string) {
+		b.Households, _ = r.number(v, path, countNum)
+	}},
+	{name: "poor", read: func(r *reader, b *Baseline, _, v *yaml.Node, path string) { b.Poor, _ = r.number(v, path, countNum) }},
+	{name: "near_poor", read: func(r *reader, b *Baseline, _, v *yaml.Node, path string) {
+		b.NearPoor, _ = r.number(v, path, countNum)
+	}},
+}
+
+func (r *reader) reduction(dst *Reduction, k, v *yaml.Node, path string) {
+	dst.Written, dst.Pos = true, Pos{k.Line, k.Column}
+	readMapping(r, k, v, path, dst, reductionFields)
+}
+
+var reductionFields = []field[*Reduction]{
+	{name: "percent", read: func(r *reader, red *Reduction, _, v *yaml.Node, path string) {
+		red.Percent, _ = r.number(v, path, percentNum)
+	}},
+	{name: "households", read: func(r *reader, red *Reduction, _, v *yaml.Node, path string) {
+		red.Households, _ = r.number(v, path, countNum)
+	}},
+}
+
+var indicatorFields = []field[*Indicator]{
+	{name: "id", read: func(r *reader, in *Indicator, _, v *yaml.Node, path string) { in.ID = r.text(v, path) }},
+	{name: "name", required: true, read: func(r *reader, in *Indicator, _, v *yaml.Node, path string) { in.Name = r.text(v, path) }},
+	{name: "unit", read: func(r *reader, in *Indicator, _, v *yaml.Node, path string) { in.Unit = r.text(v, path) }},
+	{name: "value", required: true, read: func(r *reader, in *Indicator, _, v *yaml.Node, path string) {
+		in.Value, _ = r.number(v, path, quantityNum)
+	}},
+}
+
+var communeTargetFields = []field[*CommuneTarget]{
+	{name: "commune", required: true, read: func(r *reader, ct *CommuneTarget, _, v *yaml.Node, path string) { ct.Commune = r.text(v, path) }},
+	{name: "poverty_reduction", read: func(r *reader, ct *CommuneTarget, k, v *yaml.Node, path string) {
+		readMapping(r, k, v, path, &ct.PovertyReduction, householdsFields)
+	}},
+	{name: "near_poverty_reduction", read: func(r *reader, ct *CommuneTarget, k, v *yaml.Node, path string) {
+		readMapping(r, k, v, path, &ct.NearPovertyReduction, householdsFields)
+	}},
+	{name: "new_jobs", read: func(r *reader, ct *CommuneTarget, _, v *yaml.Node, path string) {
+		ct.NewJobs, _ = r.number(v, path, countNum)
+	}},
+}
+
+// householdsFields is a commune's reduction target: `{households: N}`.
+var householdsFields = []field[*Num]{
+	{name: "households", read: func(r *reader, n *Num, _, v *yaml.Node, path string) { *n, _ = r.number(v, path, countNum) }},
+}
+
+// projectKeys are the keys of a project that decide between its
+// sub-projects and its activities.
+type projectKeys struct {
+	*Project
+	sub, act *yaml.Node
+}
+
+func (r *reader) projects(v *yaml.Node, path string) {
+	if v.Kind == yaml.SequenceNode {
+		r.p.Projects = make([]*Project, 0, len(v.Content))
+	}
+	r.list(v, path, func(_ int, item *yaml.Node, path string) {
+		p := &projectKeys{Project: &Project{Pos: Pos{item.Line, item.Column}, Path: path}}
+		readMapping(r, item, item, path, p, projectFields)
+		if p.sub != nil && p.act != nil {
+			second := p.act
+			if p.sub.Line > p.act.Line {
+				second = p.sub
 			}
-			l.errAt("E103", second, join(path, second.Value), diag.Text{
+			r.errAt("E103", second, join(path, second.Value), diag.Text{
 				VI: "một dự án có tiểu dự án hoặc hoạt động, không có cả hai",
 				EN: "a project has sub-projects or activities, not both",
 			}, diag.Text{
@@ -313,49 +393,72 @@ func (l *loader) projects(v *yaml.Node, path string) {
 			})
 			p.Activities = nil
 		}
-		l.p.Projects = append(l.p.Projects, p)
+		r.p.Projects = append(r.p.Projects, p.Project)
 	})
-	l.duplicateNumbers(len(l.p.Projects), func(i int) *Int { return &l.p.Projects[i].Number },
+	r.duplicateNumbers(len(r.p.Projects), func(i int) *Int { return &r.p.Projects[i].Number },
 		diag.Text{VI: "dự án", EN: "project"})
 }
 
-func (l *loader) subprojects(p *Project, v *yaml.Node, path string) {
-	l.list(v, path, func(i int, item *yaml.Node, path string) {
+var projectFields = []field[*projectKeys]{
+	{name: "project", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Number = r.integer(v, path, 1, 99) }},
+	{name: "name", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Name = r.text(v, path) }},
+	{name: "appendix", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) {
+		p.Appendix = r.integer(v, path, 1, 99)
+	}},
+	{name: "lead", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Lead = r.text(v, path) }},
+	{name: "co_leads", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.CoLeads = r.texts(v, path) }},
+	{name: "partners", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Partners = r.texts(v, path) }},
+	{name: "capital", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) {
+		p.Capital = r.oneOf(v, path, "recurrent", "investment")
+	}},
+	{name: "funding", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path string) { r.funding(&p.Funding, k, v, path) },
+		poison: func(p *projectKeys, k *yaml.Node, path string) { p.Funding = unreadableFunding(k, path) }},
+	{name: "subprojects", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path string) {
+		p.sub = k
+		r.subprojects(p.Project, v, path)
+	}},
+	{name: "activities", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path string) {
+		p.act = k
+		p.Activities = r.activities(v, path)
+	}},
+	{name: "objective", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Objective = r.texts(v, path) }},
+	{name: "beneficiaries", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Beneficiaries = r.texts(v, path) }},
+	{name: "content", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Content = r.texts(v, path) }},
+}
+
+func (r *reader) subprojects(p *Project, v *yaml.Node, path string) {
+	r.list(v, path, func(_ int, item *yaml.Node, path string) {
 		s := &Subproject{Pos: Pos{item.Line, item.Column}, Path: path}
-		l.mapping(item, item, path, []field{
-			{name: "subproject", required: true, read: func(_, v *yaml.Node, path string) { s.Number = l.integer(v, path, 1, 99) }},
-			{name: "name", required: true, read: func(_, v *yaml.Node, path string) { s.Name = l.text(v, path) }},
-			{name: "lead", read: func(_, v *yaml.Node, path string) { s.Lead = l.text(v, path) }},
-			{name: "partners", read: func(_, v *yaml.Node, path string) { s.Partners = l.texts(v, path) }},
-			{name: "funding", read: func(k, v *yaml.Node, path string) { s.Funding = l.funding(k, v, path) },
-				poison: func(k *yaml.Node, path string) { s.Funding = unreadableFunding(k, path) }},
-			{name: "activities", read: func(_, v *yaml.Node, path string) { s.Activities = l.activities(v, path) }},
-			{name: "objective", read: func(_, v *yaml.Node, path string) { s.Objective = l.texts(v, path) }},
-			{name: "beneficiaries", read: func(_, v *yaml.Node, path string) { s.Beneficiaries = l.texts(v, path) }},
-			{name: "content", read: func(_, v *yaml.Node, path string) { s.Content = l.texts(v, path) }},
-		})
+		readMapping(r, item, item, path, s, subprojectFields)
 		p.Subprojects = append(p.Subprojects, s)
 	})
-	l.duplicateNumbers(len(p.Subprojects), func(i int) *Int { return &p.Subprojects[i].Number },
+	r.duplicateNumbers(len(p.Subprojects), func(i int) *Int { return &p.Subprojects[i].Number },
 		diag.Text{VI: "tiểu dự án", EN: "sub-project"})
 }
 
-func (l *loader) activities(v *yaml.Node, path string) []*Activity {
+var subprojectFields = []field[*Subproject]{
+	{name: "subproject", required: true, read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) {
+		s.Number = r.integer(v, path, 1, 99)
+	}},
+	{name: "name", required: true, read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Name = r.text(v, path) }},
+	{name: "lead", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Lead = r.text(v, path) }},
+	{name: "partners", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Partners = r.texts(v, path) }},
+	{name: "funding", read: func(r *reader, s *Subproject, k, v *yaml.Node, path string) { r.funding(&s.Funding, k, v, path) },
+		poison: func(s *Subproject, k *yaml.Node, path string) { s.Funding = unreadableFunding(k, path) }},
+	{name: "activities", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Activities = r.activities(v, path) }},
+	{name: "objective", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Objective = r.texts(v, path) }},
+	{name: "beneficiaries", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Beneficiaries = r.texts(v, path) }},
+	{name: "content", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Content = r.texts(v, path) }},
+}
+
+func (r *reader) activities(v *yaml.Node, path string) []*Activity {
 	var out []*Activity
 	if v.Kind == yaml.SequenceNode {
 		out = make([]*Activity, 0, len(v.Content))
 	}
-	l.list(v, path, func(i int, item *yaml.Node, path string) {
+	r.list(v, path, func(_ int, item *yaml.Node, path string) {
 		a := &Activity{Pos: Pos{item.Line, item.Column}, Path: path}
-		l.mapping(item, item, path, []field{
-			{name: "name", required: true, read: func(_, v *yaml.Node, path string) { a.Name = l.text(v, path) }},
-			{name: "commune", read: func(_, v *yaml.Node, path string) { a.Commune = l.text(v, path) }},
-			{name: "unit", read: func(_, v *yaml.Node, path string) { a.Unit = l.text(v, path) }},
-			{name: "quantity", read: func(_, v *yaml.Node, path string) { a.Quantity, _ = l.number(v, path, quantityNum) }},
-			{name: "lead", read: func(_, v *yaml.Node, path string) { a.Lead = l.text(v, path) }},
-			{name: "funding", required: true, read: func(k, v *yaml.Node, path string) { a.Funding = l.funding(k, v, path) },
-				poison: func(k *yaml.Node, path string) { a.Funding = unreadableFunding(k, path) }},
-		})
+		readMapping(r, item, item, path, a, activityFields)
 		if !a.Funding.Written {
 			// E106 (or E103 for an item that is not a mapping): the row's
 			// money is unknown, not zero, and takes part in no sum.
@@ -364,6 +467,18 @@ func (l *loader) activities(v *yaml.Node, path string) []*Activity {
 		out = append(out, a)
 	})
 	return out
+}
+
+var activityFields = []field[*Activity]{
+	{name: "name", required: true, read: func(r *reader, a *Activity, _, v *yaml.Node, path string) { a.Name = r.text(v, path) }},
+	{name: "commune", read: func(r *reader, a *Activity, _, v *yaml.Node, path string) { a.Commune = r.text(v, path) }},
+	{name: "unit", read: func(r *reader, a *Activity, _, v *yaml.Node, path string) { a.Unit = r.text(v, path) }},
+	{name: "quantity", read: func(r *reader, a *Activity, _, v *yaml.Node, path string) {
+		a.Quantity, _ = r.number(v, path, quantityNum)
+	}},
+	{name: "lead", read: func(r *reader, a *Activity, _, v *yaml.Node, path string) { a.Lead = r.text(v, path) }},
+	{name: "funding", required: true, read: func(r *reader, a *Activity, k, v *yaml.Node, path string) { r.funding(&a.Funding, k, v, path) },
+		poison: func(a *Activity, k *yaml.Node, path string) { a.Funding = unreadableFunding(k, path) }},
 }
 
 // unreadableFunding stands for a `funding` key that is misspelt: written,
@@ -377,43 +492,66 @@ func unreadableFunding(k *yaml.Node, path string) budget.Funding {
 	return f
 }
 
-// funding reads a `funding` object and reports W105 for its amounts with
-// exactly three decimals, saying whether the 1,000-times reading would make
-// the row add up.
-func (l *loader) funding(k, v *yaml.Node, path string) budget.Funding {
-	f := budget.Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
+// fundingRead is a `funding` object as it is read: where its figures go,
+// and which of them W105 suspects.
+type fundingRead struct {
+	f       *budget.Funding
+	suspect [4]bool
+}
+
+// fig returns figure i: the sources in order, then the total.
+func (fr *fundingRead) fig(i int) *budget.Figure {
+	if i == 3 {
+		return &fr.f.Total
+	}
+	return &fr.f.Sources[i]
+}
+
+func (fr *fundingRead) read(r *reader, i int, v *yaml.Node, path string) {
+	var n Num
+	n, fr.suspect[i] = r.number(v, path, amountNum)
+	*fr.fig(i) = n.Figure
+}
+
+func (fr *fundingRead) poison(i int, k *yaml.Node, path string) {
+	*fr.fig(i) = budget.Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
+}
+
+var fundingFields = []field[*fundingRead]{
+	{name: "central",
+		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path string) { fr.read(r, 0, v, path) },
+		poison: func(fr *fundingRead, k *yaml.Node, path string) { fr.poison(0, k, path) }},
+	{name: "local",
+		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path string) { fr.read(r, 1, v, path) },
+		poison: func(fr *fundingRead, k *yaml.Node, path string) { fr.poison(1, k, path) }},
+	{name: "other",
+		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path string) { fr.read(r, 2, v, path) },
+		poison: func(fr *fundingRead, k *yaml.Node, path string) { fr.poison(2, k, path) }},
+	{name: "total",
+		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path string) { fr.read(r, 3, v, path) },
+		poison: func(fr *fundingRead, k *yaml.Node, path string) { fr.poison(3, k, path) }},
+}
+
+// funding reads a `funding` object into f and reports W105 for its amounts
+// with exactly three decimals, saying whether the 1,000-times reading would
+// make the row add up.
+func (r *reader) funding(f *budget.Funding, k, v *yaml.Node, path string) {
 	if v.Kind != yaml.MappingNode {
 		// `funding: 3188`: E103, and the figure meant is unknown, not zero.
-		l.typeError(v, path, diag.Text{VI: "một bảng khóa central, local, other, total", EN: "a mapping of central, local, other, total"})
-		return unreadableFunding(k, path)
+		r.typeError(v, path, diag.Text{VI: "một bảng khóa central, local, other, total", EN: "a mapping of central, local, other, total"})
+		*f = unreadableFunding(k, path)
+		return
 	}
-	var suspect [4]bool
-	figs := [4]*budget.Figure{&f.Sources[budget.Central], &f.Sources[budget.Local], &f.Sources[budget.Other], &f.Total}
-	read := func(i int) func(k, v *yaml.Node, path string) {
-		return func(_, v *yaml.Node, path string) {
-			var n Num
-			n, suspect[i] = l.number(v, path, amountNum)
-			*figs[i] = n.Figure
-		}
-	}
-	poison := func(i int) func(k *yaml.Node, path string) {
-		return func(k *yaml.Node, path string) {
-			*figs[i] = budget.Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
-		}
-	}
-	l.mapping(k, v, path, []field{
-		{name: "central", read: read(0), poison: poison(0)},
-		{name: "local", read: read(1), poison: poison(1)},
-		{name: "other", read: read(2), poison: poison(2)},
-		{name: "total", read: read(3), poison: poison(3)},
-	})
-	for i, s := range suspect {
+	*f = budget.Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	fr := &fundingRead{f: f}
+	readMapping(r, k, v, path, fr, fundingFields)
+	for i, s := range fr.suspect {
 		if !s {
 			continue
 		}
-		l.w105(Num{Figure: *figs[i]}, addsUpAsThousands(figs, i))
+		figs := [4]*budget.Figure{fr.fig(0), fr.fig(1), fr.fig(2), fr.fig(3)}
+		r.w105(Num{Figure: *figs[i]}, addsUpAsThousands(figs, i))
 	}
-	return f
 }
 
 // addsUpAsThousands says whether reading figure i as 1,000 times its value
@@ -467,29 +605,37 @@ func (l *loader) w105(n Num, note diag.Text) {
 	})
 }
 
-func (l *loader) allocation(k, v *yaml.Node, path string) {
+func (r *reader) allocation(k, v *yaml.Node, path string) {
 	a := &Allocation{}
-	l.p.Allocation = a
-	l.mapping(k, v, path, []field{
-		{name: "source", read: func(_, v *yaml.Node, path string) { a.Source = l.text(v, path) }},
-		{name: "projects", read: func(_, v *yaml.Node, path string) {
-			l.list(v, path, func(i int, item *yaml.Node, path string) {
-				e := &Allocated{Pos: Pos{item.Line, item.Column}}
-				l.mapping(item, item, path, []field{
-					{name: "project", required: true, read: func(_, v *yaml.Node, path string) { e.Project = l.integer(v, path, 1, 99) }},
-					{name: "subproject", read: func(_, v *yaml.Node, path string) { e.Subproject = l.integer(v, path, 1, 99) }},
-					{name: "central", required: true, read: func(_, v *yaml.Node, path string) {
-						var w bool
-						e.Central, w = l.number(v, path, amountNum)
-						if w {
-							l.w105(e.Central, diag.Text{})
-						}
-					}},
-				})
-				a.Projects = append(a.Projects, e)
-			})
-		}},
-	})
+	r.p.Allocation = a
+	readMapping(r, k, v, path, a, allocationFields)
+}
+
+var allocationFields = []field[*Allocation]{
+	{name: "source", read: func(r *reader, a *Allocation, _, v *yaml.Node, path string) { a.Source = r.text(v, path) }},
+	{name: "projects", read: func(r *reader, a *Allocation, _, v *yaml.Node, path string) {
+		r.list(v, path, func(_ int, item *yaml.Node, path string) {
+			e := &Allocated{Pos: Pos{item.Line, item.Column}}
+			readMapping(r, item, item, path, e, allocatedFields)
+			a.Projects = append(a.Projects, e)
+		})
+	}},
+}
+
+var allocatedFields = []field[*Allocated]{
+	{name: "project", required: true, read: func(r *reader, e *Allocated, _, v *yaml.Node, path string) {
+		e.Project = r.integer(v, path, 1, 99)
+	}},
+	{name: "subproject", read: func(r *reader, e *Allocated, _, v *yaml.Node, path string) {
+		e.Subproject = r.integer(v, path, 1, 99)
+	}},
+	{name: "central", required: true, read: func(r *reader, e *Allocated, _, v *yaml.Node, path string) {
+		var w bool
+		e.Central, w = r.number(v, path, amountNum)
+		if w {
+			r.w105(e.Central, diag.Text{})
+		}
+	}},
 }
 
 // duplicateNumbers reports E107 at the second occurrence of a number in a

@@ -62,12 +62,11 @@ type column struct {
 
 // expr is a formula over the cells of one row.
 type expr struct {
-	// formula returns the formula's text given the reference of a column's
-	// cell in the same row ("E8").
-	formula func(ref func(col int) string) string
+	// formula appends the formula's text in the given sheet row to b.
+	formula func(b []byte, row int) []byte
 	// eval computes the formula's value as the spreadsheet does, from the
-	// row's values (blank cells count as zero).
-	eval func(val func(col int) budget.Amount) result
+	// row's cells (blank cells count as zero).
+	eval func(cells []cell) result
 }
 
 // result is the value of a formula: an exact amount, a computed ratio, or
@@ -134,8 +133,10 @@ type sheet struct {
 	name   string
 	title  string
 	// unit is the "Đơn vị tính: …" line, or "" for none.
-	unit   string
-	tables []*table
+	unit string
+	// build builds the sheet's tables. The writer calls it when it writes
+	// the sheet, so that the rows of one sheet at a time are in memory.
+	build func() []*table
 }
 
 // newRow returns a row with one empty cell per column of t.

@@ -33,15 +33,17 @@ func sheetName(n int) string { return "PL" + strconv.Itoa(n) }
 
 // builder builds the sheets of one plan.
 type builder struct {
-	p    *plan.Plan
-	tree *budget.Node
+	p *plan.Plan
+	// tree is the computed amounts of the plan's funding tree.
+	tree computed
 	year string
 	// communes maps a commune id to the commune.
 	communes map[string]*plan.Commune
 }
 
 func newBuilder(p *plan.Plan) *builder {
-	b := &builder{p: p, tree: p.FundingTree(), communes: map[string]*plan.Commune{}}
+	root, leaves := p.FundingTreeLeaves()
+	b := &builder{p: p, tree: computeTree(root, leaves), communes: map[string]*plan.Commune{}}
 	if p.Info.Year.Valid {
 		b.year = strconv.Itoa(p.Info.Year.Value)
 	}
@@ -51,6 +53,44 @@ func newBuilder(p *plan.Plan) *builder {
 		}
 	}
 	return b
+}
+
+// computed is a node of the funding tree reduced to its amounts as the
+// sheets compute them (budget.Computed), with its children's: the builder
+// keeps it instead of the tree, whose nodes carry every figure with its
+// place in the file (a national plan has 74,200 activities). The plan and
+// a project with sub-projects have no amounts of their own here: the
+// sheets total their rows with formulas.
+type computed struct {
+	amounts  budget.Amounts
+	children []computed
+}
+
+// computeTree computes the amounts of the tree under n, whose activities
+// leaves gives (plan.FundingTreeLeaves).
+func computeTree(n *budget.Node, leaves func(*budget.Node) []*budget.Node) computed {
+	var c computed
+	if len(n.Children) > 0 {
+		c.children = make([]computed, len(n.Children))
+		for i, ch := range n.Children {
+			c.children[i] = computeTree(ch, leaves)
+		}
+		return c
+	}
+	// A project without sub-projects, or a sub-project: its activities are
+	// its children while its amounts are computed; the next call to leaves
+	// reuses them.
+	kids := leaves(n)
+	n.Children = kids
+	c.amounts = budget.Computed(n)
+	if len(kids) > 0 {
+		c.children = make([]computed, len(kids))
+		for i, k := range kids {
+			c.children[i] = computed{amounts: budget.Computed(k)}
+		}
+	}
+	n.Children = nil
+	return c
 }
 
 // sheet builds appendix n; ok is false when the plan has no such appendix.
@@ -63,13 +103,16 @@ func (b *builder) sheet(n int) (*sheet, bool) {
 	case 1:
 		s.title = "CHỈ TIÊU THỰC HIỆN " + strings.ToUpper(b.programme()) + b.inYear()
 		s.unit = ""
-		s.tables = append(s.tables, b.targets())
-		if len(b.p.Targets.ByCommune) > 0 {
-			s.tables = append(s.tables, b.targetsByCommune())
+		s.build = func() []*table {
+			tables := []*table{b.targets()}
+			if len(b.p.Targets.ByCommune) > 0 {
+				tables = append(tables, b.targetsByCommune())
+			}
+			return tables
 		}
 	case 2:
 		s.title = "TỔNG HỢP KINH PHÍ THỰC HIỆN " + strings.ToUpper(b.programme()) + b.inYear()
-		s.tables = append(s.tables, b.summary())
+		s.build = func() []*table { return []*table{b.summary()} }
 	default:
 		var names []string
 		for _, pr := range b.p.Projects {
@@ -78,7 +121,7 @@ func (b *builder) sheet(n int) (*sheet, bool) {
 			}
 		}
 		s.title = "KẾ HOẠCH VỐN THỰC HIỆN " + strings.Join(names, "; ") + b.inYear()
-		s.tables = append(s.tables, b.projectPlan(n))
+		s.build = func() []*table { return []*table{b.projectPlan(n)} }
 	}
 	return s, true
 }
@@ -154,7 +197,7 @@ func (b *builder) summary() *table {
 	total.cells[sumName] = textCell("TỔNG CỘNG")
 	t.rows = append(t.rows, total)
 	for i, pr := range b.p.Projects {
-		node := b.tree.Children[i]
+		node := b.tree.children[i]
 		r := t.newRow(bold)
 		r.cells[sumSTT] = textCell(roman(i + 1))
 		r.cells[sumName] = textCell(projectName(pr))
@@ -163,14 +206,14 @@ func (b *builder) summary() *table {
 			r.cells[sumAppendix] = textCell("Phụ lục số " + strconv.Itoa(pr.Appendix.Value))
 		}
 		if len(pr.Subprojects) == 0 {
-			setFunding(r, sumCentral, budget.Computed(node))
+			setFunding(r, sumCentral, node.amounts)
 		}
 		for j, s := range pr.Subprojects {
 			sr := t.newRow(plain)
 			sr.cells[sumSTT] = textCell(strconv.Itoa(j + 1))
 			sr.cells[sumName] = textCell(subprojectName(s))
 			sr.cells[sumLead] = textCell(s.Lead.Value)
-			setFunding(sr, sumCentral, budget.Computed(node.Children[j]))
+			setFunding(sr, sumCentral, node.children[j].amounts)
 			r.children = append(r.children, sr)
 		}
 		total.children = append(total.children, r)
@@ -214,11 +257,11 @@ func detailColumns(central string) []column {
 // n, down to their activities.
 func (b *builder) projectPlan(n int) *table {
 	var projects []*plan.Project
-	var nodes []*budget.Node
+	var nodes []computed
 	for i, pr := range b.p.Projects {
 		if pr.Appendix.Valid && pr.Appendix.Value == n {
 			projects = append(projects, pr)
-			nodes = append(nodes, b.tree.Children[i])
+			nodes = append(nodes, b.tree.children[i])
 		}
 	}
 	t := &table{cols: detailColumns(b.centralLabel(projects))}
@@ -242,7 +285,7 @@ func (b *builder) projectPlan(n int) *table {
 			sr.cells[detSTT] = textCell(stt)
 			sr.cells[detName] = textCell(subprojectName(s))
 			sr.cells[detLead] = textCell(s.Lead.Value)
-			b.activities(t, sr, node.Children[j], s.Activities, stt+".")
+			b.activities(t, sr, node.children[j], s.Activities, stt+".")
 			r.children = append(r.children, sr)
 		}
 	}
@@ -252,9 +295,9 @@ func (b *builder) projectPlan(n int) *table {
 // activities adds the activities of a project or sub-project as children
 // of its row r, numbered prefix+1, prefix+2, …; without activities, r
 // carries the node's own figures.
-func (b *builder) activities(t *table, r *row, node *budget.Node, acts []*plan.Activity, prefix string) {
+func (b *builder) activities(t *table, r *row, node computed, acts []*plan.Activity, prefix string) {
 	if len(acts) == 0 {
-		setFunding(r, detCentral, budget.Computed(node))
+		setFunding(r, detCentral, node.amounts)
 		return
 	}
 	for k, a := range acts {
@@ -265,7 +308,7 @@ func (b *builder) activities(t *table, r *row, node *budget.Node, acts []*plan.A
 		ar.cells[detUnit] = textCell(a.Unit.Value)
 		ar.cells[detQuantity] = numberCell(a.Quantity, count)
 		ar.cells[detLead] = textCell(a.Lead.Value)
-		setFunding(ar, detCentral, budget.Computed(node.Children[k]))
+		setFunding(ar, detCentral, node.children[k].amounts)
 		r.children = append(r.children, ar)
 	}
 }
@@ -435,17 +478,20 @@ func (b *builder) targetsByCommune() *table {
 // sumOf is the formula a+b+c… over columns of the row.
 func sumOf(cols ...int) *expr {
 	return &expr{
-		formula: func(ref func(int) string) string {
-			refs := make([]string, len(cols))
+		formula: func(b []byte, row int) []byte {
 			for i, c := range cols {
-				refs[i] = ref(c)
+				if i > 0 {
+					b = append(b, '+')
+				}
+				b = appendRef(b, c, row)
 			}
-			return strings.Join(refs, "+")
+			return b
 		},
-		eval: func(val func(int) budget.Amount) result {
-			terms := make([]budget.Amount, len(cols))
-			for i, c := range cols {
-				terms[i] = val(c)
+		eval: func(cells []cell) result {
+			var buf [8]budget.Amount
+			terms := buf[:0]
+			for _, c := range cols {
+				terms = append(terms, cells[c].value())
 			}
 			s, ok := budget.Sum(terms...)
 			if !ok {
@@ -463,29 +509,41 @@ func sumOf(cols ...int) *expr {
 // difference is the formula a-b.
 func difference(a, b int) *expr {
 	return &expr{
-		formula: func(ref func(int) string) string { return ref(a) + "-" + ref(b) },
-		eval: func(val func(int) budget.Amount) result {
-			d, ok := val(a).Sub(val(b))
+		formula: func(buf []byte, row int) []byte {
+			buf = appendRef(buf, a, row)
+			buf = append(buf, '-')
+			return appendRef(buf, b, row)
+		},
+		eval: func(cells []cell) result {
+			va, vb := cells[a].value(), cells[b].value()
+			d, ok := va.Sub(vb)
 			if !ok {
-				return result{ratio: val(a).Float64() - val(b).Float64(), isRatio: true}
+				return result{ratio: va.Float64() - vb.Float64(), isRatio: true}
 			}
 			return result{exact: d}
 		},
 	}
 }
 
-// rateOf is part as a percent of whole, empty when whole is zero or blank.
+// rateOf is part as a percent of whole, empty when whole is zero or blank:
+// IF(whole=0,"",part/whole*100).
 func rateOf(part, whole int) *expr {
 	return &expr{
-		formula: func(ref func(int) string) string {
-			return fmt.Sprintf(`IF(%s=0,"",%s/%s*100)`, ref(whole), ref(part), ref(whole))
+		formula: func(b []byte, row int) []byte {
+			b = append(b, "IF("...)
+			b = appendRef(b, whole, row)
+			b = append(b, `=0,"",`...)
+			b = appendRef(b, part, row)
+			b = append(b, '/')
+			b = appendRef(b, whole, row)
+			return append(b, "*100)"...)
 		},
-		eval: func(val func(int) budget.Amount) result {
-			w := val(whole)
+		eval: func(cells []cell) result {
+			w := cells[whole].value()
 			if w == 0 {
 				return result{empty: true}
 			}
-			return result{ratio: val(part).Float64() / w.Float64() * 100, isRatio: true}
+			return result{ratio: cells[part].value().Float64() / w.Float64() * 100, isRatio: true}
 		},
 	}
 }
