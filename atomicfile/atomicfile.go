@@ -42,8 +42,9 @@ func (e *LockedError) Unwrap() error { return e.Err }
 // file keeps the permissions of the file it replaces, or is created as
 // os.Create creates files (0666 less the umask) when there was none.
 //
-// When write or any later step fails, the temporary file is removed and
-// path is left as it was. When path cannot be replaced because another
+// When write or any later step fails (or write panics), the temporary
+// file is removed and path is left as it was; when the process is killed
+// before the rename, path is left as it was and the temporary file stays. When path cannot be replaced because another
 // program holds it open, the error is a *LockedError.
 func Write(path string, write func(w io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
@@ -65,8 +66,10 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 		return err
 	}
 	name := tmp.Name()
+	renamed := false
 	defer func() {
-		if err != nil {
+		// On any failure, and when write panics, the temporary file goes.
+		if !renamed {
 			tmp.Close()
 			os.Remove(name)
 		}
@@ -92,6 +95,7 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 		}
 		return err
 	}
+	renamed = true
 	syncDir(dir)
 	return nil
 }

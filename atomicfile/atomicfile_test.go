@@ -1,10 +1,15 @@
 package atomicfile
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"syscall"
 	"testing"
 )
 
@@ -72,5 +77,106 @@ func TestLockedError(t *testing.T) {
 	}
 	if got, want := err.Error(), "a.xlsx is open in another program (sharing violation)"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+// failAfter is a writer that takes n bytes and then fails as a full disk
+// (or a file-size limit) makes an *os.File fail.
+type failAfter struct {
+	w   io.Writer
+	n   int
+	err error
+}
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if len(p) <= f.n {
+		f.n -= len(p)
+		return f.w.Write(p)
+	}
+	k, _ := f.w.Write(p[:f.n])
+	f.n = 0
+	return k, &fs.PathError{Op: "write", Path: "tmp", Err: f.err}
+}
+
+// TestWriteFaults: a write that fails midway (a full disk, a file-size
+// limit) or panics leaves the old file byte for byte and no temporary
+// file; the error is the system's.
+func TestWriteFaults(t *testing.T) {
+	old := bytes.Repeat([]byte("the previous workbook\n"), 100)
+	tests := []struct {
+		name string
+		err  error
+	}{
+		{"disk full", syscall.ENOSPC},
+		{"file-size limit", syscall.EFBIG},
+		{"I/O error", syscall.EIO},
+	}
+	for _, tt := range tests {
+		for _, n := range []int{0, 1, 4096, 10000} {
+			t.Run(fmt.Sprintf("%s after %d bytes", tt.name, n), func(t *testing.T) {
+				dir := t.TempDir()
+				path := filepath.Join(dir, "a.xlsx")
+				if err := os.WriteFile(path, old, 0o640); err != nil {
+					t.Fatal(err)
+				}
+				err := Write(path, func(w io.Writer) error {
+					_, err := (&failAfter{w: w, n: n, err: tt.err}).Write(bytes.Repeat([]byte("new"), 5000))
+					return err
+				})
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("Write = %v, want %v", err, tt.err)
+				}
+				checkUntouched(t, dir, path, old)
+			})
+		}
+	}
+	t.Run("write panics", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "a.xlsx")
+		if err := os.WriteFile(path, old, 0o640); err != nil {
+			t.Fatal(err)
+		}
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Error("the panic did not go through")
+				}
+			}()
+			Write(path, func(w io.Writer) error {
+				io.WriteString(w, "half")
+				panic("boom")
+			})
+		}()
+		checkUntouched(t, dir, path, old)
+	})
+	t.Run("folder missing", func(t *testing.T) {
+		dir := t.TempDir()
+		err := Write(filepath.Join(dir, "missing", "a.xlsx"), func(w io.Writer) error { return nil })
+		if !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("Write = %v, want a missing folder", err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("the folder holds %d entries, want none", len(entries))
+		}
+	})
+}
+
+// checkUntouched checks that path holds old with its mode, alone in dir.
+func checkUntouched(t *testing.T, dir, path string, old []byte) {
+	t.Helper()
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, old) {
+		t.Errorf("the old file was changed (%d bytes, %v)", len(got), err)
+	}
+	if st, err := os.Stat(path); err == nil && runtime.GOOS != "windows" && st.Mode().Perm() != 0o640 {
+		t.Errorf("mode = %v, want 0640", st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("folder holds %v, want only %s (no temporary file)", names, filepath.Base(path))
 	}
 }

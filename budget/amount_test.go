@@ -721,6 +721,11 @@ func FuzzParse(f *testing.F) {
 		if b, ok := ParseVietnamese(vi); !ok || b != a {
 			t.Errorf("ParseVietnamese(%q) = %v, %v, want %v, true", vi, b, ok, a)
 		}
+		// As the workbooks and summary show it, with every decimal.
+		fixed := a.FormatFixed(true, MaxDecimals)
+		if b, ok := ParseVietnamese(fixed); !ok || b != a {
+			t.Errorf("ParseVietnamese(%q) = %v, %v, want %v, true", fixed, b, ok, a)
+		}
 		if a != 0 && a.Float64() == 0 {
 			t.Errorf("Amount(%d).Float64() = 0", int64(a))
 		}

@@ -55,7 +55,20 @@ func Collect(paths []string) ([]Input, []error) {
 			out = append(out, Input{Name: p, Explicit: true})
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		// A folder named through a symbolic link is searched (WalkDir
+		// does not follow a link, even as its root): walk it as p/ and
+		// report the files under p.
+		root := p
+		if st, err := os.Lstat(p); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			isRoot := path == root
+			if root != p {
+				if rel, err := filepath.Rel(filepath.Clean(root), path); err == nil {
+					path = filepath.Join(p, rel)
+				}
+			}
 			if err != nil {
 				errs = append(errs, pathError(path, err))
 				if d != nil && d.IsDir() {
@@ -65,7 +78,7 @@ func Collect(paths []string) ([]Input, []error) {
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if path != p && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+				if !isRoot && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
 					return fs.SkipDir
 				}
 				return nil
@@ -75,8 +88,17 @@ func Collect(paths []string) ([]Input, []error) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
-				// Links to files are followed, links to folders are not.
-				if st, err := os.Stat(path); err != nil || st.IsDir() {
+				// Links to files are followed, links to folders (and to
+				// pipes and devices, which could block) are not. A link
+				// to nothing is not a file (editors make such links as
+				// locks: Emacs's .#plan.yaml); a loop of links is a file
+				// that cannot be read.
+				st, err := os.Stat(path)
+				switch {
+				case err != nil && !errors.Is(err, fs.ErrNotExist):
+					errs = append(errs, pathError(path, err))
+					return nil
+				case err != nil || !st.Mode().IsRegular():
 					return nil
 				}
 			} else if !d.Type().IsRegular() {

@@ -2,10 +2,13 @@ package plan_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/kehoach/kehoach/diag"
@@ -40,7 +43,8 @@ func FuzzValidate(f *testing.F) {
 		codes[r.Code] = true
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res := plan.Validate("fuzz.yaml", data)
+		var res plan.Result
+		noHang(t, func() { res = plan.Validate("fuzz.yaml", data) })
 		lines := sourceLines(data)
 		for _, d := range res.Diagnostics {
 			if !codes[d.Code] {
@@ -57,15 +61,48 @@ func FuzzValidate(f *testing.F) {
 				checkPosition(t, d.Code+" related", r.Line, r.Column, lines)
 			}
 		}
-		if res.Plan == nil {
-			for _, d := range res.Diagnostics {
-				if d.Severity == diag.Error {
-					return
-				}
+		stopped := false
+		for _, d := range res.Diagnostics {
+			switch d.Code {
+			case "E101", "E109", "E110", "E111":
+				stopped = true
 			}
-			t.Errorf("no plan and no error: %+v", res.Diagnostics)
+		}
+		if (res.Plan == nil) != stopped {
+			t.Errorf("plan %v, but findings that stop the file: %v (%+v)", res.Plan != nil, stopped, res.Diagnostics)
 		}
 	})
+}
+
+// hangLimit is how long one input may take: inputs are small, so
+// anything near it is a loop or a blow-up, not work. Go's fuzzing has no
+// time limit of its own for one input.
+const hangLimit = 10 * time.Second
+
+// noHang runs f and fails the test when it takes longer than hangLimit,
+// or panics (with the panic's stack, which a fuzz worker that dies does
+// not report).
+func noHang(t *testing.T, f func()) {
+	t.Helper()
+	done := make(chan any, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
+				return
+			}
+			done <- nil
+		}()
+		f()
+	}()
+	select {
+	case p := <-done:
+		if p != nil {
+			t.Fatal(p)
+		}
+	case <-time.After(hangLimit):
+		t.Fatalf("no result after %v: a hang", hangLimit)
+	}
 }
 
 // sourceLines splits the file as the YAML library counts lines (LF, CRLF

@@ -36,6 +36,9 @@ func (l *loader) load(data []byte) (*Plan, []diag.Diagnostic) {
 		return nil, l.out
 	}
 	l.top(root)
+	if l.dropped > 0 {
+		return nil, l.tooManyFindings()
+	}
 	if len(l.out) > 0 && stops(l.out) {
 		// An unsupported format version (E109) stops the file: the other
 		// keys may mean something else in that version, so their findings
@@ -44,6 +47,9 @@ func (l *loader) load(data []byte) (*Plan, []diag.Diagnostic) {
 	}
 	l.references()
 	l.nfcFinding()
+	if l.dropped > 0 {
+		return nil, l.tooManyFindings()
+	}
 	return l.p, l.out
 }
 
@@ -69,14 +75,48 @@ type loader struct {
 	nfcPath  string
 	// notPlanFile is set when the file has no top-level `kehoach` key.
 	notPlanFile bool
+	// dropped counts the findings beyond MaxFindings, which are not kept;
+	// firstDropped is the first of them, and scratch takes what callers
+	// write into a finding that is not kept.
+	dropped      int
+	firstDropped diag.Diagnostic
+	scratch      diag.Diagnostic
 }
 
 func (l *loader) add(code string, sev diag.Severity, line, col int, path string, msg, help diag.Text) *diag.Diagnostic {
-	l.out = append(l.out, diag.Diagnostic{
+	d := diag.Diagnostic{
 		Code: code, Severity: sev, Message: msg, Help: help,
 		Line: line, Column: col, Path: path,
-	})
+	}
+	if len(l.out) >= MaxFindings {
+		if l.dropped == 0 {
+			l.firstDropped = d
+		}
+		l.dropped++
+		l.scratch = d
+		return &l.scratch
+	}
+	l.out = append(l.out, d)
 	return &l.out[len(l.out)-1]
+}
+
+// tooManyFindings returns the first MaxFindings findings and E110 where
+// the next one was: the file stops there.
+func (l *loader) tooManyFindings() []diag.Diagnostic {
+	d := l.firstDropped
+	return append(l.out, diag.Diagnostic{
+		Code: "E110", Severity: diag.Error, Line: d.Line, Column: d.Column, Path: d.Path,
+		Message: diag.Text{
+			VI: fmt.Sprintf("tệp có hơn %s phát hiện, vượt giới hạn: chỉ báo %s phát hiện đầu, phần còn lại của tệp không được kiểm tra",
+				groupVI(MaxFindings), groupVI(MaxFindings)),
+			EN: fmt.Sprintf("the file has more than %s findings, beyond the limit: the first %s are reported, the rest of the file is not checked",
+				groupEN(MaxFindings), groupEN(MaxFindings)),
+		},
+		Help: diag.Text{
+			VI: "Lỗi lặp lại ở mọi dòng thường có một nguyên nhân (một khóa viết sai trong mẫu, sai định dạng số): sửa các phát hiện đầu rồi kiểm tra lại.",
+			EN: "A slip repeated on every row usually has one cause (a misspelt key in a template, a number format): fix the first findings and validate again.",
+		},
+	})
 }
 
 func (l *loader) errAt(code string, n *yaml.Node, path string, msg, help diag.Text) *diag.Diagnostic {
@@ -87,21 +127,17 @@ func (l *loader) errAt(code string, n *yaml.Node, path string, msg, help diag.Te
 // returns the top-level mapping, or nil after a finding that stops the
 // file.
 func (l *loader) parse(data []byte) *yaml.Node {
-	if len(data) > MaxFileSize {
-		// A finding about the whole file points at its start: JSON, SARIF
-		// and CI annotations count lines and columns from 1.
-		l.add("E110", diag.Error, 1, 1, "", diag.Text{
-			VI: fmt.Sprintf("tệp lớn %s byte, vượt giới hạn %d MiB", groupVI(len(data)), MaxFileSize>>20),
-			EN: fmt.Sprintf("the file is %s bytes, beyond the limit of %d MiB", groupEN(len(data)), MaxFileSize>>20),
-		}, diag.Text{
-			VI: "Một kế hoạch (kể cả kế hoạch toàn quốc theo xã) nhỏ hơn nhiều; kiểm tra xem có đúng tệp không.",
-			EN: "A plan, even a national one by commune, is far smaller; check that this is the right file.",
-		})
+	if !l.sizeOK(data) {
 		return nil
 	}
+	bom := len(data)
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if d, ok := checkEncoding(data); !ok {
+	bom -= len(data)
+	if d, ok := checkEncoding(data, bom); !ok {
 		l.out = append(l.out, d)
+		return nil
+	}
+	if !l.prescan(data) {
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -114,19 +150,21 @@ func (l *loader) parse(data []byte) *yaml.Node {
 		l.yamlError(err, data)
 		return nil
 	}
-	if moreDocuments(dec) {
+	if more, at := moreDocuments(dec); more {
 		// At the `---` that starts the second document.
-		line, col := secondDocumentLine(data), 1
+		line, col := secondDocumentLine(data, at), 1
 		l.add("E109", diag.Error, line, col, "", diag.Text{
-			VI: "tệp có hơn một tài liệu YAML (dòng `---` mở tài liệu thứ hai); một tệp kế hoạch chỉ chứa một kế hoạch",
-			EN: "the file holds more than one YAML document (a `---` line starts a second one); a plan file holds one plan",
+			VI: "tệp có hơn một tài liệu YAML (tài liệu thứ hai bắt đầu từ dòng này, sau `---` hoặc `...`); một tệp kế hoạch chỉ chứa một kế hoạch",
+			EN: "the file holds more than one YAML document (a second one starts on this line, after `---` or `...`); a plan file holds one plan",
 		}, diag.Text{
-			VI: "Tách mỗi kế hoạch ra một tệp riêng, hoặc xóa dòng `---` nếu không cố ý.",
-			EN: "Put each plan in a file of its own, or delete the `---` line if it is a slip.",
+			VI: "Tách mỗi kế hoạch ra một tệp riêng, hoặc xóa dòng `---` (hay `...`) nếu không cố ý.",
+			EN: "Put each plan in a file of its own, or delete the `---` (or `...`) line if it is a slip.",
 		})
 		return nil
 	}
-	if len(doc.Content) == 0 {
+	if len(doc.Content) == 0 || emptyNode(doc.Content[0]) {
+		// Nothing but comments, or a lone `---`: the library places the
+		// empty value after the marker, past the end of such a file.
 		l.notPlan(1, 1, diag.Text{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
 		return nil
 	}
@@ -140,30 +178,58 @@ func (l *loader) parse(data []byte) *yaml.Node {
 		})
 		return nil
 	}
+	if !l.rows(root) {
+		return nil
+	}
 	return root
 }
 
+// sizeOK enforces MaxFileSize, before anything else is done with data.
+func (l *loader) sizeOK(data []byte) bool {
+	if len(data) <= MaxFileSize {
+		return true
+	}
+	// A finding about the whole file points at its start: JSON, SARIF
+	// and CI annotations count lines and columns from 1.
+	l.add("E110", diag.Error, 1, 1, "", diag.Text{
+		VI: fmt.Sprintf("tệp lớn %s byte, vượt giới hạn %d MiB", groupVI(len(data)), MaxFileSize>>20),
+		EN: fmt.Sprintf("the file is %s bytes, beyond the limit of %d MiB", groupEN(len(data)), MaxFileSize>>20),
+	}, diag.Text{
+		VI: "Một kế hoạch (kể cả kế hoạch toàn quốc theo xã) nhỏ hơn nhiều; kiểm tra xem có đúng tệp không.",
+		EN: "A plan, even a national one by commune, is far smaller; check that this is the right file.",
+	})
+	return false
+}
+
 // moreDocuments reports whether the stream holds a second document with
-// content. A trailing `---` with nothing after it (as
-// some editors and generators leave) is an empty document and is accepted.
-func moreDocuments(dec *yaml.Decoder) bool {
+// content, and the line of that content (0 when the second document
+// cannot be parsed). A trailing `---` with nothing after it (as some
+// editors and generators leave) is an empty document and is accepted.
+func moreDocuments(dec *yaml.Decoder) (bool, int) {
 	for {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
 		switch {
 		case errors.Is(err, io.EOF):
-			return false
+			return false, 0
 		case err != nil:
-			return true
+			return true, 0
 		}
 		if len(doc.Content) == 0 {
 			continue
 		}
-		if c := doc.Content[0]; c.Kind == yaml.ScalarNode && c.Tag == "!!null" && c.Value == "" {
+		c := doc.Content[0]
+		if emptyNode(c) {
 			continue
 		}
-		return true
+		return true, c.Line
 	}
+}
+
+// emptyNode reports whether n is the empty value of a document that holds
+// nothing.
+func emptyNode(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == "" && n.Style == 0 && n.Anchor == ""
 }
 
 // notPlan reports a file without the `kehoach` key.
@@ -363,44 +429,88 @@ func sourceLine(data []byte, n int) string {
 // them: a last line without a line ending counts, an empty file has one.
 func lineCount(data []byte) int { return diag.NewLines(data).Count() }
 
-func secondDocumentLine(data []byte) int {
-	line := 1
-	for i := 0; i < len(data); {
-		j := bytes.IndexByte(data[i:], '\n')
-		end := len(data)
-		if j >= 0 {
-			end = i + j
+// secondDocumentLine returns the line where the second document starts:
+// the last line at or before its content (at, 0 when unknown) that starts a
+// document after the first one began, that is a `---` line, or a line of
+// content after a `...` that ended the first document. Lines are counted as
+// the YAML library counts them (a lone CR ends a line too). A line that
+// starts with `---` or `...` followed by a space or its end is always a
+// document marker: inside a document such a line is not allowed.
+func secondDocumentLine(data []byte, at int) int {
+	lines := diag.NewLines(data)
+	started, ended, found := false, false, 0
+	for i := 1; i <= lines.Count() && (at == 0 || i <= at); i++ {
+		text, _ := lines.Line(i)
+		trimmed := strings.TrimLeft(text, " \t")
+		switch {
+		case docMarker(text, "---"):
+			if started {
+				found = i
+				if at == 0 {
+					return i
+				}
+			}
+			started, ended = true, false
+		case docMarker(text, "..."):
+			ended = true
+		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
+		case strings.HasPrefix(text, "%") && (!started || ended):
+			// A directive of the next document.
+		case ended:
+			found = i
+			if at == 0 {
+				return i
+			}
+			started, ended = true, false
+		default:
+			started = true
 		}
-		if line > 1 && bytes.HasPrefix(data[i:end], []byte("---")) {
-			return line
-		}
-		if j < 0 {
-			break
-		}
-		i = end + 1
-		line++
+	}
+	switch {
+	case found > 0:
+		return found
+	case at > 0:
+		return at
 	}
 	return 1
 }
 
-// limits enforces MaxDepth and MaxNodes on the tree as aliases expand it.
-// Counting is memoised per anchored node, so it is linear in the file
-// even for an alias bomb.
+// docMarker reports whether a line is the document marker m (`---` or
+// `...`): m at the start of the line, followed by a space, a tab or the end.
+func docMarker(text, m string) bool {
+	rest, ok := strings.CutPrefix(text, m)
+	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
+}
+
+// limits enforces MaxDepth, MaxNodes and MaxTextLength on the tree as
+// aliases expand it. Counting is memoised per anchored node, so it is
+// linear in the file even for an alias bomb.
 func (l *loader) limits(doc *yaml.Node) bool {
 	type info struct{ nodes, depth int }
-	memo := make(map[*yaml.Node]info)
-	var walk func(n *yaml.Node, depth int) info
-	walk = func(n *yaml.Node, depth int) info {
+	// An anchored node is counted once for each of the two contexts it
+	// can be reached in: free text (under `notes` or an `x-` key, which
+	// has no length limit) or not.
+	type key struct {
+		n    *yaml.Node
+		free bool
+	}
+	memo := make(map[key]info)
+	var long *yaml.Node // the first text beyond MaxTextLength
+	var walk func(n *yaml.Node, depth int, free bool) info
+	walk = func(n *yaml.Node, depth int, free bool) info {
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
 			n = n.Alias
 		}
 		if len(n.Content) == 0 {
+			if long == nil && !free && n.Kind == yaml.ScalarNode && len(n.Value) > MaxTextLength && textLength(n.Value) > MaxTextLength {
+				long = n
+			}
 			return info{1, 0}
 		}
 		// Only anchored nodes can be reached twice (through aliases), so
 		// only they are memoised; the rest are walked once.
 		if n.Anchor != "" {
-			if in, ok := memo[n]; ok {
+			if in, ok := memo[key{n, free}]; ok {
 				return in
 			}
 		}
@@ -408,8 +518,13 @@ func (l *loader) limits(doc *yaml.Node) bool {
 			return info{1, MaxDepth + 2}
 		}
 		in := info{nodes: 1}
-		for _, c := range n.Content {
-			ci := walk(c, depth+1)
+		for i, c := range n.Content {
+			cfree := free
+			if n.Kind == yaml.MappingNode && i%2 == 1 && depth > 0 {
+				k := n.Content[i-1]
+				cfree = free || k.Value == "notes" || strings.HasPrefix(k.Value, "x-")
+			}
+			ci := walk(c, depth+1, cfree)
 			in.nodes += ci.nodes
 			if in.nodes > MaxNodes {
 				in.nodes = MaxNodes + 1
@@ -417,11 +532,11 @@ func (l *loader) limits(doc *yaml.Node) bool {
 			in.depth = max(in.depth, ci.depth+1)
 		}
 		if n.Anchor != "" {
-			memo[n] = in
+			memo[key{n, free}] = in
 		}
 		return in
 	}
-	in := walk(doc, 0)
+	in := walk(doc, 0, false)
 	// The document node and the top-level mapping are not nesting levels
 	// a user sees; count from the top-level keys' values.
 	if in.depth-1 > MaxDepth {
@@ -432,16 +547,278 @@ func (l *loader) limits(doc *yaml.Node) bool {
 		return false
 	}
 	if in.nodes > MaxNodes {
-		l.add("E110", diag.Error, 1, 1, "", diag.Text{
-			VI: fmt.Sprintf("tệp có hơn %s nút YAML sau khi mở rộng bí danh (alias), vượt giới hạn", groupVI(MaxNodes)),
-			EN: fmt.Sprintf("the file holds more than %s YAML nodes once aliases are expanded, beyond the limit", groupEN(MaxNodes)),
+		l.tooManyNodes()
+		return false
+	}
+	if long != nil {
+		l.add("E110", diag.Error, long.Line, long.Column, pathTo(doc, long), diag.Text{
+			VI: fmt.Sprintf("văn bản dài %s ký tự, vượt giới hạn %s ký tự (một ô Excel chứa tối đa %s ký tự)",
+				groupVI(textLength(long.Value)), groupVI(MaxTextLength), groupVI(MaxTextLength)),
+			EN: fmt.Sprintf("a text of %s characters, beyond the limit of %s (the most an Excel cell holds)",
+				groupEN(textLength(long.Value)), groupEN(MaxTextLength)),
 		}, diag.Text{
-			VI: "Một kế hoạch 64 MiB có khoảng 5 triệu nút; bí danh lồng nhau nhân số nút lên rất nhanh.",
-			EN: "A 64 MiB plan holds about 5 million nodes; nested aliases multiply them very fast.",
+			VI: "Rút gọn văn bản; văn bản dài (không xuất ra phụ lục) đặt dưới `notes:` hoặc khóa bắt đầu bằng `x-`.",
+			EN: "Shorten the text; long free text (not exported) goes under `notes:` or a key starting with `x-`.",
 		})
 		return false
 	}
 	return true
+}
+
+// prescan refuses a file whose text holds more than MaxNodes nodes before
+// the YAML library builds its tree, which takes about 200 bytes a node.
+func (l *loader) prescan(data []byte) bool {
+	if scanNodes(data, MaxNodes) > MaxNodes {
+		l.tooManyNodes()
+		return false
+	}
+	return true
+}
+
+// pathTo returns the path of the node target where it is written (not
+// through an alias), or "".
+func pathTo(doc, target *yaml.Node) string {
+	var find func(n *yaml.Node, path string) (string, bool)
+	find = func(n *yaml.Node, path string) (string, bool) {
+		if n == target {
+			return path, true
+		}
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				if p, ok := find(c, path); ok {
+					return p, true
+				}
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				if p, ok := find(c, fmt.Sprintf("%s[%d]", path, i)); ok {
+					return p, true
+				}
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				kp := k.Value
+				if path != "" {
+					kp = path + "." + k.Value
+				}
+				if k == target {
+					return kp, true
+				}
+				if p, ok := find(n.Content[i+1], kp); ok {
+					return p, true
+				}
+			}
+		}
+		return "", false
+	}
+	p, _ := find(doc, "")
+	return p
+}
+
+// tooManyNodes reports a file beyond MaxNodes.
+func (l *loader) tooManyNodes() {
+	l.add("E110", diag.Error, 1, 1, "", diag.Text{
+		VI: fmt.Sprintf("tệp có hơn %s nút YAML sau khi mở rộng bí danh (alias), vượt giới hạn", groupVI(MaxNodes)),
+		EN: fmt.Sprintf("the file holds more than %s YAML nodes once aliases are expanded, beyond the limit", groupEN(MaxNodes)),
+	}, diag.Text{
+		VI: "Một kế hoạch 64 MiB có khoảng 5 triệu nút; bí danh lồng nhau nhân số nút lên rất nhanh.",
+		EN: "A 64 MiB plan holds about 5 million nodes; nested aliases multiply them very fast.",
+	})
+}
+
+// textLength is the length of s as spreadsheets count it: UTF-16 code
+// units (a letter beyond the Basic Multilingual Plane, such as an emoji,
+// is two).
+func textLength(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+// rowKind is what the items of a list are, for counting rows.
+type rowKind int
+
+const (
+	plainRows      rowKind = iota // communes, targets, activities
+	projectRows                   // projects: their activities and sub-projects too
+	subprojectRows                // sub-projects: their activities too
+)
+
+// rowCounter counts the rows of the appendices in the tree, following
+// aliases; each anchored node is counted once, so the count is linear in
+// the file even when aliases repeat lists many times.
+type rowCounter struct {
+	memo map[rowKey]int
+}
+
+type rowKey struct {
+	n     *yaml.Node
+	kind  rowKind
+	entry bool
+}
+
+// list returns the rows of a list of the kind: its items, and the rows of
+// each item's own lists. It stops counting past MaxRows.
+func (rc *rowCounter) list(n *yaml.Node, kind rowKind) int {
+	if n == nil {
+		return 0
+	}
+	n = aliased(n)
+	if n.Kind != yaml.SequenceNode {
+		return 0
+	}
+	if c, ok := rc.memo[rowKey{n, kind, false}]; ok {
+		return c
+	}
+	c := 0
+	for _, it := range n.Content {
+		c = min(c+rc.item(it, kind), MaxRows+1)
+	}
+	if n.Anchor != "" {
+		rc.memo[rowKey{n, kind, false}] = c
+	}
+	return c
+}
+
+// item returns the rows of one item: itself and its lists' rows.
+func (rc *rowCounter) item(n *yaml.Node, kind rowKind) int {
+	m := aliased(n)
+	if kind == plainRows || m.Kind != yaml.MappingNode {
+		return 1
+	}
+	if c, ok := rc.memo[rowKey{m, kind, true}]; ok {
+		return c
+	}
+	c := 1 + rc.list(valueOf(m, "activities"), plainRows)
+	if kind == projectRows {
+		c += rc.list(valueOf(m, "subprojects"), subprojectRows)
+	}
+	c = min(c, MaxRows+1)
+	if m.Anchor != "" {
+		rc.memo[rowKey{m, kind, true}] = c
+	}
+	return c
+}
+
+// aliased returns the node an alias stands for (the same pointer each
+// time, unlike deref, so that it can be memoised), or n itself.
+func aliased(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+// valueOf returns the value of a key of a mapping, or nil.
+func valueOf(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// rowList is a top-level list of rows.
+type rowList struct {
+	value *yaml.Node
+	path  string
+	kind  rowKind
+}
+
+// topRowLists returns the lists of rows of a plan, in file order of kind.
+func topRowLists(root *yaml.Node) []rowList {
+	var targets *yaml.Node
+	if t := valueOf(root, "targets"); t != nil {
+		targets = aliased(t)
+	}
+	return []rowList{
+		{valueOf(root, "communes"), "communes", plainRows},
+		{valueOf(targets, "indicators"), "targets.indicators", plainRows},
+		{valueOf(targets, "by_commune"), "targets.by_commune", plainRows},
+		{valueOf(root, "projects"), "projects", projectRows},
+	}
+}
+
+// rows enforces MaxRows before the plan is read from the tree (reading a
+// million activities takes seconds): it reports the row, or the alias
+// that repeats it, where the count passes the limit.
+func (l *loader) rows(root *yaml.Node) bool {
+	rc := &rowCounter{memo: make(map[rowKey]int)}
+	total := 0
+	for _, rl := range topRowLists(root) {
+		total = min(total+rc.list(rl.value, rl.kind), MaxRows+1)
+	}
+	if total <= MaxRows {
+		return true
+	}
+	// Find where the count passes the limit: at an alias that brings in
+	// a list or an item, else at the item itself.
+	at, path := root, ""
+	seen := 0
+	var find func(n *yaml.Node, path string, kind rowKind) bool
+	find = func(n *yaml.Node, p string, kind rowKind) bool {
+		if n == nil {
+			return false
+		}
+		if c := rc.list(n, kind); seen+c <= MaxRows {
+			seen += c
+			return false
+		}
+		if n.Kind == yaml.AliasNode {
+			at, path = n, p
+			return true
+		}
+		list := aliased(n)
+		for i, it := range list.Content {
+			ip := fmt.Sprintf("%s[%d]", p, i)
+			c := rc.item(it, kind)
+			if seen+c <= MaxRows {
+				seen += c
+				continue
+			}
+			if it.Kind == yaml.AliasNode || seen+1 > MaxRows {
+				at, path = it, ip
+				return true
+			}
+			seen++
+			m := aliased(it)
+			if find(valueOf(m, "activities"), ip+".activities", plainRows) {
+				return true
+			}
+			if kind == projectRows && find(valueOf(m, "subprojects"), ip+".subprojects", subprojectRows) {
+				return true
+			}
+			at, path = it, ip // not reached: the item's rows pass the limit
+			return true
+		}
+		return false
+	}
+	for _, rl := range topRowLists(root) {
+		if find(rl.value, rl.path, rl.kind) {
+			break
+		}
+	}
+	l.add("E110", diag.Error, at.Line, at.Column, path, diag.Text{
+		VI: fmt.Sprintf("kế hoạch có hơn %s dòng (xã, chỉ tiêu, chỉ tiêu theo xã, dự án, tiểu dự án, hoạt động), vượt giới hạn; một trang tính Excel chứa tối đa %s dòng",
+			groupVI(MaxRows), groupVI(1<<20)),
+		EN: fmt.Sprintf("the plan has more than %s rows (communes, indicators, commune targets, projects, sub-projects, activities), beyond the limit; an Excel sheet holds at most %s rows",
+			groupEN(MaxRows), groupEN(1<<20)),
+	}, diag.Text{
+		VI: "Kế hoạch toàn quốc theo xã có khoảng 85.000 dòng; kiểm tra xem danh sách có bị lặp (bí danh, sao chép) không.",
+		EN: "The national plan by commune has about 85,000 rows; check whether a list is repeated (aliases, copies).",
+	})
+	return false
 }
 
 func groupVI(n int) string { return budget.Amount(int64(n) * budget.Scale).Format(true) }

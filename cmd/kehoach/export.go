@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -34,6 +35,10 @@ type exportOptions struct {
 	force       bool
 	check       bool
 	strict      bool
+	// writeFile replaces a file with what write writes, all at once
+	// (atomicfile.Write when nil); tests replace it to inject faults such
+	// as a full disk.
+	writeFile func(path string, write func(io.Writer) error) error
 }
 
 func newExportCmd(s *streams, g *globalOptions) *cobra.Command {
@@ -135,20 +140,48 @@ func runExport(o *exportOptions) error {
 	if o.check {
 		return checkWorkbooks(o.io, lang, p, files, opts)
 	}
-	if err := os.MkdirAll(o.out, 0o777); err != nil {
+	if err := makeFolder(lang, o.out); err != nil {
 		return err
+	}
+	writeFile := o.writeFile
+	if writeFile == nil {
+		writeFile = atomicfile.Write
 	}
 	for _, f := range files {
 		var buf bytes.Buffer
 		if err := appendix.Write(&buf, p, f.numbers, opts); err != nil {
 			return fmt.Errorf("%s: %w", f.path, err)
 		}
-		if err := writeWorkbook(lang, f.path, &buf); err != nil {
+		if err := writeWorkbook(lang, writeFile, f.path, &buf); err != nil {
 			return err
 		}
 		fmt.Fprintln(o.io.Out, f.path)
 	}
 	return nil
+}
+
+// makeFolder creates the output folder (and its parents) when it is
+// missing, with a clear error when a file stands where a folder should.
+func makeFolder(lang diag.Lang, dir string) error {
+	err := os.MkdirAll(dir, 0o777)
+	if err == nil {
+		return nil
+	}
+	// The first part of the path that exists and is not a folder.
+	for p := filepath.Clean(dir); ; p = filepath.Dir(p) {
+		if st, serr := os.Stat(p); serr == nil {
+			if !st.IsDir() {
+				return fmt.Errorf("%s: %s", p, inLang(lang,
+					"là một tệp, không phải thư mục: không tạo được thư mục xuất "+dir+"; chọn thư mục khác bằng -o",
+					"is a file, not a folder: cannot create the output folder "+dir+"; choose another with -o"))
+			}
+			break
+		}
+		if parent := filepath.Dir(p); parent == p {
+			break
+		}
+	}
+	return fmt.Errorf("%s: %s (%s)", dir, inLang(lang, "không tạo được thư mục xuất", "cannot create the output folder"), cause(err))
 }
 
 // loadForExport reads and validates a plan. Its findings go to standard
@@ -187,14 +220,22 @@ func loadForExport(s *streams, lang diag.Lang, name string, force, strict bool) 
 }
 
 // writeWorkbook replaces the workbook at path, refusing when a
-// spreadsheet program has it open.
-func writeWorkbook(lang diag.Lang, path string, buf *bytes.Buffer) error {
+// spreadsheet program has it open. Any failure leaves the previous
+// workbook as it was and no temporary file, and says so in one line.
+func writeWorkbook(lang diag.Lang, writeFile func(string, func(io.Writer) error) error, path string, buf *bytes.Buffer) error {
 	if lock, ok := officeLock(path); ok {
 		return fmt.Errorf("%s: %s (%s)", path, inLang(lang,
 			"tệp đang được mở trong chương trình khác; đóng tệp rồi xuất lại, hoặc xóa tệp khóa nếu không còn chương trình nào mở nó",
 			"the workbook is open in another program; close it and export again, or delete the lock file if no program has it open"), lock)
 	}
-	err := atomicfile.Write(path, func(w io.Writer) error {
+	st, statErr := os.Stat(path)
+	existed := statErr == nil
+	if existed && st.IsDir() {
+		return fmt.Errorf("%s: %s", path, inLang(lang,
+			"là một thư mục, không phải tệp phụ lục; không ghi gì",
+			"is a folder, not a workbook; nothing was written"))
+	}
+	err := writeFile(path, func(w io.Writer) error {
 		_, err := buf.WriteTo(w)
 		return err
 	})
@@ -203,7 +244,49 @@ func writeWorkbook(lang diag.Lang, path string, buf *bytes.Buffer) error {
 			"tệp đang được mở trong chương trình khác (Excel?); đóng tệp rồi xuất lại, tệp cũ vẫn giữ nguyên",
 			"the workbook is open in another program (Excel?); close it and export again, the old file is unchanged"), errors.Unwrap(err))
 	}
-	return err
+	if err == nil {
+		return nil
+	}
+	kept := inLang(lang, "không ghi gì", "nothing was written")
+	if existed {
+		kept = inLang(lang, "tệp cũ vẫn giữ nguyên", "the previous workbook is unchanged")
+	}
+	return fmt.Errorf("%s: %s: %s; %s", path, inLang(lang, "không ghi được phụ lục", "could not write the workbook"), writeProblem(lang, err), kept)
+}
+
+// writeProblem says in plain words why a file could not be written, with
+// the system's own words after it.
+func writeProblem(lang diag.Lang, err error) string {
+	var what string
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		what = inLang(lang, "đĩa đầy", "the disk is full")
+	case errors.Is(err, syscall.EFBIG):
+		what = inLang(lang, "tệp vượt giới hạn kích thước tệp của hệ thống (ulimit -f hoặc hạn mức đĩa)", "the file is larger than the system lets a file grow (ulimit -f, or a disk quota)")
+	case errors.Is(err, syscall.EDQUOT):
+		what = inLang(lang, "hết hạn mức đĩa", "the disk quota is used up")
+	case errors.Is(err, syscall.EROFS):
+		what = inLang(lang, "thư mục chỉ đọc", "the folder is read-only")
+	case errors.Is(err, fs.ErrPermission):
+		what = inLang(lang, "không có quyền ghi vào thư mục", "no permission to write in the folder")
+	default:
+		return cause(err)
+	}
+	return what + " (" + cause(err) + ")"
+}
+
+// cause is the system's words for an error, without the operation and the
+// path of a temporary file that a user never sees.
+func cause(err error) string {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err.Error()
+	case errors.As(err, &le):
+		return le.Err.Error()
+	}
+	return err.Error()
 }
 
 // officeLock returns the lock file a spreadsheet program keeps next to a
