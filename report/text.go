@@ -84,11 +84,11 @@ func (t *text) diagnostic(w io.Writer, name string, lines *lineIndex, d diag.Dia
 		where = fmt.Sprintf("%s:%d:%d", name, d.Line, d.Column)
 	}
 	fmt.Fprintf(w, "%s: %s%s\n", t.paint(ansiBold, visible(where)), t.paint(color, sev+"["+d.Code+"]"), t.paint(ansiBold, ": "+visible(d.Message.In(t.o.Lang))))
-	src, ok := lines.line(d.Line)
+	runes, ok := lines.line(d.Line)
 	gutter := strings.Repeat(" ", len(strconv.Itoa(d.Line)))
 	if ok {
 		col := max(d.Column, 1)
-		src, col, n := window(src, col, tokenWidth(src, col))
+		src, col, n := window(runes, col, tokenWidth(runes, col))
 		fmt.Fprintf(w, "%s %s\n", gutter, t.paint(ansiBlue, "|"))
 		fmt.Fprintf(w, "%s %s %s\n", t.paint(ansiBlue, strconv.Itoa(d.Line)), t.paint(ansiBlue, "|"), src)
 		pad, width := caret(src, col, n)
@@ -112,8 +112,7 @@ func (t *text) diagnostic(w io.Writer, name string, lines *lineIndex, d diag.Dia
 // tokenWidth is the number of characters of the value that starts at col
 // (from 1): a quoted string to its closing quote, otherwise up to the end
 // of a plain scalar or key in block or flow style.
-func tokenWidth(line string, col int) int {
-	runes := []rune(line)
+func tokenWidth(runes []rune, col int) int {
 	start := col - 1
 	if start >= len(runes) {
 		return 1
@@ -156,17 +155,23 @@ const maxShown = 200
 // Tabs show as spaces and other control characters as one replacement
 // character each, so that the caret stays under the value and nothing in
 // the file can drive the terminal.
-func window(line string, col, n int) (string, int, int) {
-	runes := []rune(line)
-	for i, r := range runes {
-		if r == '\t' {
-			runes[i] = ' '
-		} else if unicode.IsControl(r) {
-			runes[i] = '\uFFFD'
+func window(line []rune, col, n int) (string, int, int) {
+	shownRunes := func(rs []rune) string {
+		out := make([]rune, len(rs))
+		for i, r := range rs {
+			switch {
+			case r == '\t':
+				r = ' '
+			case unicode.IsControl(r):
+				r = '\uFFFD'
+			}
+			out[i] = r
 		}
+		return string(out)
 	}
+	runes := line
 	if len(runes) <= maxShown {
-		return string(runes), col, n
+		return shownRunes(runes), col, n
 	}
 	// From the start of the line when the value is in its first part,
 	// else with some context before the value.
@@ -175,7 +180,7 @@ func window(line string, col, n int) (string, int, int) {
 		start = max(0, min(col-1-maxShown/3, len(runes)-maxShown))
 	}
 	end := start + maxShown
-	shown := string(runes[start:end])
+	shown := shownRunes(runes[start:end])
 	n = max(1, min(n, end-(col-1))) // not past the part shown
 	col -= start
 	if start > 0 {
@@ -234,26 +239,36 @@ func caret(line string, col, n int) (pad, width int) {
 }
 
 // lineIndex finds source lines by number, indexing the file only when a
-// finding needs its line.
+// finding needs its line. Findings come sorted by line, so it keeps the
+// last line decoded: a plan written on one line (JSON is YAML) with
+// thousands of findings decodes that line once, not once per finding.
 type lineIndex struct {
 	src   []byte
 	lines *diag.Lines
+	last  int
+	runes []rune
 }
 
 func newLineIndex(src []byte) lineIndex {
 	return lineIndex{src: src}
 }
 
-func (li *lineIndex) line(n int) (string, bool) {
+// line returns line n as characters; ok is false when there is no such
+// line or it is not UTF-8.
+func (li *lineIndex) line(n int) ([]rune, bool) {
 	if li.src == nil {
-		return "", false
+		return nil, false
+	}
+	if n == li.last && li.runes != nil {
+		return li.runes, true
 	}
 	if li.lines == nil {
 		li.lines = diag.NewLines(li.src)
 	}
 	s, ok := li.lines.Line(n)
 	if !ok || !utf8.ValidString(s) {
-		return "", false
+		return nil, false
 	}
-	return s, true
+	li.last, li.runes = n, []rune(s)
+	return li.runes, true
 }

@@ -228,7 +228,7 @@ func TestTokenWidth(t *testing.T) {
 		{`  year: 2022`, 20, 1},
 	}
 	for _, tc := range tests {
-		if got := tokenWidth(tc.line, tc.col); got != tc.want {
+		if got := tokenWidth([]rune(tc.line), tc.col); got != tc.want {
 			t.Errorf("tokenWidth(%q, %d) = %d, want %d", tc.line, tc.col, got, tc.want)
 		}
 	}
