@@ -2,9 +2,11 @@ package plan_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"golang.org/x/text/unicode/norm"
@@ -191,5 +193,44 @@ func TestNFDValues(t *testing.T) {
 	}
 	if res.Plan == nil || !bytes.Equal([]byte(res.Plan.Projects[0].Name.Value), []byte(norm.NFC.String(res.Plan.Projects[0].Name.Value))) {
 		t.Error("the plan's text is not normalised to NFC")
+	}
+}
+
+// TestYAMLOnlyLineBreaks: the YAML library also ends lines at NEL
+// (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029),
+// which text pasted from word processors (or a mis-converted "…") puts in
+// a file; editors do not. Findings point where an editor shows them, and
+// inside the file; where the break ends a plain text too early, E101 says
+// so and points at it.
+func TestYAMLOnlyLineBreaks(t *testing.T) {
+	for _, sep := range []string{"\u0085", "\u2028", "\u2029"} {
+		t.Run(fmt.Sprintf("U+%04X", []rune(sep)[0]), func(t *testing.T) {
+			// In quotes and in a flow mapping, a line break is folded
+			// into a space; the findings after it are where an editor
+			// shows them.
+			text := strings.Replace(encodingPlan, "title: Kế hoạch thử", `title: "Kế hoạch`+sep+`thử"`, 1)
+			text = strings.Replace(text, "local: 10}", "local: 10,"+sep+" centrl: 1}", 1)
+			line := strings.Split(text, "\n")[11]
+			col := utf8.RuneCountInString(line[:strings.Index(line, "centrl")]) + 1
+			res := plan.Validate("plan.yaml", []byte(text))
+			want := []corpusFinding{
+				{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total"},
+				{Code: "E102", Severity: diag.Error, Line: 12, Column: col, Path: "projects[0].funding.centrl"},
+			}
+			if diff := gocmp.Diff(want, corpusFindings(res.Diagnostics)); diff != "" {
+				t.Errorf("findings mismatch (-want +got):\n%s", diff)
+			}
+
+			// In a plain text of a block, it ends the text: E101 at it.
+			text = strings.Replace(encodingPlan, "title: Kế hoạch thử", "title: Kế hoạch"+sep+"thử", 1)
+			res = plan.Validate("plan.yaml", []byte(text))
+			want = []corpusFinding{{Code: "E101", Severity: diag.Error, Line: 3, Column: 18}}
+			if diff := gocmp.Diff(want, corpusFindings(res.Diagnostics)); diff != "" {
+				t.Errorf("findings mismatch (-want +got):\n%s", diff)
+			}
+			if msg := res.Diagnostics[0].Message.EN; !strings.Contains(msg, fmt.Sprintf("invisible line break, U+%04X", []rune(sep)[0])) {
+				t.Errorf("E101 %q does not name the invisible line break", msg)
+			}
+		})
 	}
 }

@@ -140,6 +140,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 	if !l.prescan(data) {
 		return nil
 	}
+	pos := editorPositions(data)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -147,11 +148,15 @@ func (l *loader) parse(data []byte) *yaml.Node {
 			l.notPlan(1, 1, diag.Text{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
 			return nil
 		}
-		l.yamlError(err, data)
+		l.yamlError(err, data, pos)
 		return nil
 	}
+	pos.remap(&doc)
 	if more, at := moreDocuments(dec); more {
 		// At the `---` that starts the second document.
+		if at > 0 {
+			at, _ = pos.at(at, 1)
+		}
 		line, col := secondDocumentLine(data, at), 1
 		l.add("E109", diag.Error, line, col, "", diag.Text{
 			VI: "tệp có hơn một tài liệu YAML (tài liệu thứ hai bắt đầu từ dòng này, sau `---` hoặc `...`); một tệp kế hoạch chỉ chứa một kế hoạch",
@@ -199,6 +204,76 @@ func (l *loader) sizeOK(data []byte) bool {
 		EN: "A plan, even a national one by commune, is far smaller; check that this is the right file.",
 	})
 	return false
+}
+
+// positions turns the lines and columns of the YAML library into those an
+// editor shows. The library also ends a line at NEL (U+0085), LINE
+// SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029), which text pasted
+// from word processors and mis-converted "…" (0x85 in Windows-1252) put in
+// a file; editors, like the rest of kehoach, end lines at LF, CRLF and CR
+// only. starts holds, for each line of the library (from 1), the editor's
+// line and column of its first character; it is nil when the file has no
+// such character, and positions are then the same.
+type positions struct {
+	starts [][2]int
+}
+
+// editorPositions indexes data (valid UTF-8) when it holds a line break
+// that only the YAML library counts.
+func editorPositions(data []byte) positions {
+	if !bytes.Contains(data, []byte("\u0085")) && !bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029")) {
+		return positions{}
+	}
+	starts := [][2]int{{1, 1}}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == '\n' || (r == '\r' && (i+1 == len(data) || data[i+1] != '\n')):
+			line, col = line+1, 1
+			starts = append(starts, [2]int{line, col})
+		case r == '\r': // the CR of a CRLF
+		case r == 0x85 || r == 0x2028 || r == 0x2029:
+			// A character on the editor's line, after which the
+			// library starts a line.
+			col++
+			starts = append(starts, [2]int{line, col})
+		default:
+			col++
+		}
+		i += size
+	}
+	return positions{starts}
+}
+
+// at returns the editor's line and column of the library's line and
+// column.
+func (p positions) at(line, col int) (int, int) {
+	if p.starts == nil || line < 1 || line > len(p.starts) {
+		return line, col
+	}
+	s := p.starts[line-1]
+	return s[0], s[1] + col - 1
+}
+
+// remap rewrites the positions of every node of a document.
+func (p positions) remap(doc *yaml.Node) {
+	if p.starts == nil {
+		return
+	}
+	seen := make(map[*yaml.Node]bool)
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		n.Line, n.Column = p.at(n.Line, n.Column)
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(doc)
 }
 
 // moreDocuments reports whether the stream holds a second document with
@@ -253,7 +328,7 @@ var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // yamlError turns a parse error of the YAML library into E101 (or E110 for
 // its own nesting and aliasing limits), in plain words.
-func (l *loader) yamlError(err error, data []byte) {
+func (l *loader) yamlError(err error, data []byte, pos positions) {
 	msg := err.Error()
 	if strings.Contains(msg, "exceeded max depth") {
 		l.add("E110", diag.Error, 1, 1, "", diag.Text{
@@ -280,6 +355,7 @@ func (l *loader) yamlError(err error, data []byte) {
 	if parserProblem(problem) {
 		line++
 	}
+	line, _ = pos.at(line, 1)
 	// A tab that breaks the indentation is found while the scanner is
 	// still on the value above it: the line the parser gives is that
 	// value's; the tab is on a later line.
@@ -310,6 +386,19 @@ func (l *loader) yamlError(err error, data []byte) {
 		help = diag.Text{
 			VI: "YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng dấu cách (trình soạn thảo thường có lệnh \"Convert indentation to spaces\").",
 			EN: "YAML allows only spaces for indentation: replace the tab with spaces (editors have \"Convert indentation to spaces\").",
+		}
+	}
+	if i := strings.IndexAny(text, "\u0085\u2028\u2029"); i >= 0 && pos.starts != nil {
+		// An invisible line break that YAML reads as the end of the line.
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		col = utf8.RuneCountInString(text[:i]) + 1
+		plain = diag.Text{
+			VI: fmt.Sprintf("dòng có ký tự xuống dòng vô hình U+%04X, YAML coi là hết dòng", r),
+			EN: fmt.Sprintf("the line holds an invisible line break, U+%04X, where YAML ends the line", r),
+		}
+		help = diag.Text{
+			VI: "Xóa ký tự đó (thường đi kèm văn bản dán từ Word hoặc PDF), hoặc đặt cả văn bản trong ngoặc kép.",
+			EN: "Delete it (it comes with text pasted from a word processor or a PDF), or put the whole text in double quotes.",
 		}
 	}
 	if aliasCol > 0 {
