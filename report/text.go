@@ -162,7 +162,7 @@ func window(line []rune, col, n int) (string, int, int) {
 			switch {
 			case r == '\t':
 				r = ' '
-			case unicode.IsControl(r):
+			case invisible(r):
 				r = '\uFFFD'
 			}
 			out[i] = r
@@ -197,13 +197,13 @@ func window(line []rune, col, n int) (string, int, int) {
 // (`\r`, `\x1b`): a key or a file name can hold any character, and a
 // line break in a report line would let a file forge lines of the report.
 func visible(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
+	if !strings.ContainsFunc(s, invisible) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case !unicode.IsControl(r):
+		case !invisible(r):
 			b.WriteRune(r)
 		case r == '\n':
 			b.WriteString(`\n`)
@@ -211,11 +211,20 @@ func visible(s string) string {
 			b.WriteString(`\r`)
 		case r == '\t':
 			b.WriteString(`\t`)
+		case r > 0xff:
+			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			fmt.Fprintf(&b, `\x%02x`, r)
 		}
 	}
 	return b.String()
+}
+
+// invisible reports whether r is a control character or one of the line
+// and paragraph separators (U+2028, U+2029), which some programs show as a
+// line break and others not at all.
+func invisible(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
 // caret returns where the caret under the n characters from column col

@@ -263,3 +263,28 @@ func TestTextCaretCombiningMarks(t *testing.T) {
 		t.Errorf("text report mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestTextInvisibleCharacters: a file can hold characters that drive a
+// terminal (ESC) or break a line in some programs (U+2028, U+0085). The
+// report shows them as one replacement character each in the source line,
+// so the caret stays under the value, and as escapes in messages, so that
+// a file cannot forge lines of the report.
+func TestTextInvisibleCharacters(t *testing.T) {
+	src := "plan: {title: \"a\x1b[31m\u2028b\", yaer: 2022}\n"
+	files := []File{{Name: "p\u2028.yaml", Source: []byte(src), Diagnostics: []diag.Diagnostic{
+		{Code: "E102", Severity: diag.Error, Message: diag.Text{EN: "key `ya\u2029er\u0085`\nerror[X]: forged"}, Line: 1, Column: 27},
+	}}}
+	var b bytes.Buffer
+	if err := (&text{Options{Lang: diag.EN}}).Format(&b, files); err != nil {
+		t.Fatal(err)
+	}
+	want := "p\\u2028.yaml:1:27: error[E102]: key `ya\\u2029er\\x85`\\nerror[X]: forged\n" +
+		"  |\n" +
+		"1 | plan: {title: \"a\uFFFD[31m\uFFFDb\", yaer: 2022}\n" +
+		"  |                           ^^^^\n" +
+		"\n" +
+		"1 file, 1 error, 0 warnings\n"
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("text report mismatch (-want +got):\n%s", diff)
+	}
+}
