@@ -164,6 +164,7 @@ type Open func(in Input) ([]byte, error)
 func ReadInput(stdin io.Reader) Open {
 	return func(in Input) ([]byte, error) {
 		var r io.Reader = stdin
+		var size int64
 		if in.Name != StdinName || !in.Explicit {
 			f, err := os.Open(in.Name)
 			if err != nil {
@@ -171,12 +172,19 @@ func ReadInput(stdin io.Reader) Open {
 			}
 			defer f.Close()
 			r = f
+			if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+				size = fi.Size()
+			}
 		}
-		b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-		if err != nil {
+		// Read into a buffer of the file's size (a byte over the limit at
+		// most, which is enough to tell a file over it), rather than
+		// growing one by doubling: a national plan would otherwise take
+		// twice its size in garbage before decoding starts.
+		buf := bytes.NewBuffer(make([]byte, 0, min(size, MaxFileSize+1)+bytes.MinRead))
+		if _, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1)); err != nil {
 			return nil, pathError(in.Name, err)
 		}
-		return b, nil
+		return buf.Bytes(), nil
 	}
 }
 
