@@ -138,7 +138,7 @@ func diffOf(stated, computed Amount) Amount {
 func (c *checker) finding(code string, sev diag.Severity, fig Figure, msg, help diag.Text) *diag.Diagnostic {
 	c.out = append(c.out, diag.Diagnostic{
 		Code: code, Severity: sev, Message: msg, Help: help,
-		Line: fig.Line, Column: fig.Column, Path: fig.Path,
+		Line: fig.Line, Column: fig.Column, Path: fig.Path.String(),
 	})
 	return &c.out[len(c.out)-1]
 }
@@ -253,7 +253,7 @@ func (c *checker) anchor(n *Node) Figure {
 		return Figure{Line: n.Funding.Line, Column: n.Funding.Column, Path: n.Funding.Path}
 	}
 	if n.Kind == Plan {
-		return Figure{Line: c.rules.ProjectsLine, Column: c.rules.ProjectsColumn, Path: "projects"}
+		return Figure{Line: c.rules.ProjectsLine, Column: c.rules.ProjectsColumn, Path: diag.PathOf("projects")}
 	}
 	return n.Number
 }

@@ -34,7 +34,7 @@ type lines struct{ n int }
 func (l *lines) next() int { l.n++; return l.n }
 
 func (l *lines) figure(path, text string) budget.Figure {
-	f := budget.Figure{Line: l.next(), Column: 1, Path: path}
+	f := budget.Figure{Line: l.next(), Column: 1, Path: diag.PathOf(path)}
 	switch text {
 	case "":
 		return budget.Figure{}
@@ -57,7 +57,7 @@ func (l *lines) funding(path string, a amounts) budget.Funding {
 		return budget.Funding{}
 	}
 	return budget.Funding{
-		Written: true, Line: l.next(), Column: 1, Path: path,
+		Written: true, Line: l.next(), Column: 1, Path: diag.PathOf(path),
 		Sources: [3]budget.Figure{
 			l.figure(path+".central", a.central),
 			l.figure(path+".local", a.local),
@@ -100,26 +100,26 @@ func (t *tree) subproject(j, number int, a amounts, activities ...*budget.Node) 
 func (t *tree) activity(k int, a amounts) *budget.Node {
 	path := fmt.Sprintf("activities[%d]", k)
 	n := &budget.Node{Kind: budget.Activity, Label: diag.Text{VI: "hoạt động", EN: "activity"},
-		Number: budget.Figure{Line: t.next(), Column: 1, Path: path}}
+		Number: budget.Figure{Line: t.next(), Column: 1, Path: diag.PathOf(path)}}
 	n.Funding = t.funding(path+".funding", a)
 	return n
 }
 
 func (t *tree) number(path string) budget.Figure {
-	return budget.Figure{Line: t.next(), Column: 3, Path: path, Written: true, Valid: true}
+	return budget.Figure{Line: t.next(), Column: 3, Path: diag.PathOf(path), Written: true, Valid: true}
 }
 
 // reparent prefixes the paths of a subtree built before its parent.
 func reparent(ns []*budget.Node, prefix string) []*budget.Node {
 	for _, n := range ns {
 		fix := func(f *budget.Figure) {
-			if f.Path != "" {
-				f.Path = prefix + "." + f.Path
+			if !f.Path.IsZero() {
+				f.Path = diag.PathOf(prefix + "." + f.Path.String())
 			}
 		}
 		fix(&n.Number)
-		if n.Funding.Path != "" {
-			n.Funding.Path = prefix + "." + n.Funding.Path
+		if !n.Funding.Path.IsZero() {
+			n.Funding.Path = diag.PathOf(prefix + "." + n.Funding.Path.String())
 		}
 		for s := range n.Funding.Sources {
 			fix(&n.Funding.Sources[s])
@@ -138,7 +138,7 @@ func allocate(n *budget.Node, central string) *budget.Node {
 	if err != nil {
 		panic(err)
 	}
-	n.Allocated = &budget.Figure{Value: a, Written: true, Valid: true, Line: 999, Column: 1, Path: "allocation.projects[0].central"}
+	n.Allocated = &budget.Figure{Value: a, Written: true, Valid: true, Line: 999, Column: 1, Path: diag.PathOf("allocation.projects[0].central")}
 	n.AllocationSource = "Quyết định số 1394/QĐ-UBND"
 	return n
 }
@@ -175,13 +175,13 @@ func positions(n *budget.Node, r budget.Rules, into map[string][2]int) map[strin
 		into = map[string][2]int{"projects": {r.ProjectsLine, r.ProjectsColumn}}
 	}
 	put := func(f budget.Figure) {
-		if f.Path != "" {
-			into[f.Path] = [2]int{f.Line, f.Column}
+		if !f.Path.IsZero() {
+			into[f.Path.String()] = [2]int{f.Line, f.Column}
 		}
 	}
 	put(n.Number)
 	if f := n.Funding; f.Written {
-		into[f.Path] = [2]int{f.Line, f.Column}
+		into[f.Path.String()] = [2]int{f.Line, f.Column}
 		for _, s := range f.Sources {
 			put(s)
 		}

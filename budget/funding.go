@@ -14,7 +14,7 @@ type Figure struct {
 	// Line and Column count from 1; Column counts characters.
 	Line, Column int
 	// Path is the YAML path of the value ("projects[0].funding.local").
-	Path string
+	Path diag.Path
 }
 
 // Source is one funding source.
@@ -34,7 +34,7 @@ type Funding struct {
 	// Written is true when the node has a `funding` key.
 	Written      bool
 	Line, Column int
-	Path         string
+	Path         diag.Path
 	Sources      [numSources]Figure
 	Total        Figure
 }

@@ -50,9 +50,9 @@ type checker struct {
 	out []diag.Diagnostic
 }
 
-func (c *checker) add(code string, sev diag.Severity, pos Pos, path string, msg, help diag.Text) *diag.Diagnostic {
+func (c *checker) add(code string, sev diag.Severity, pos Pos, path diag.Path, msg, help diag.Text) *diag.Diagnostic {
 	c.out = append(c.out, diag.Diagnostic{Code: code, Severity: sev, Message: msg, Help: help,
-		Line: pos.Line, Column: pos.Column, Path: path})
+		Line: pos.Line, Column: pos.Column, Path: path.String()})
 	return &c.out[len(c.out)-1]
 }
 
@@ -136,7 +136,7 @@ func (p *Plan) fundingTree(all bool) (root *budget.Node, leaves func(*budget.Nod
 	for _, pr := range p.Projects {
 		label := diag.Text{VI: fmt.Sprintf("Dự án %d", pr.Number.Value), EN: fmt.Sprintf("project %d", pr.Number.Value)}
 		if unnumbered(pr.Number) {
-			label = diag.Text{VI: "dự án ở " + pr.Path, EN: "the project at " + pr.Path}
+			label = diag.Text{VI: "dự án ở " + pr.Path.String(), EN: "the project at " + pr.Path.String()}
 		}
 		n := &budget.Node{Kind: budget.Project, Funding: pr.Funding, Label: label, Number: intFigure(pr.Number, pr.Pos, pr.Path)}
 		if pr.Number.Valid {
@@ -148,7 +148,7 @@ func (p *Plan) fundingTree(all bool) (root *budget.Node, leaves func(*budget.Nod
 				EN: fmt.Sprintf("sub-project %d of project %d", s.Number.Value, pr.Number.Value),
 			}
 			if unnumbered(s.Number) || unnumbered(pr.Number) {
-				sl = diag.Text{VI: "tiểu dự án ở " + s.Path, EN: "the sub-project at " + s.Path}
+				sl = diag.Text{VI: "tiểu dự án ở " + s.Path.String(), EN: "the sub-project at " + s.Path.String()}
 			}
 			sn := &budget.Node{Kind: budget.Subproject, Funding: s.Funding, Label: sl, Number: intFigure(s.Number, s.Pos, s.Path)}
 			if pr.Number.Valid && s.Number.Valid {
@@ -209,7 +209,7 @@ func activityNodes(acts []*Activity, parent diag.Text, nodes []budget.Node, ptrs
 // as "Dự án 0".
 func unnumbered(v Int) bool { return !v.Valid && v.Value == 0 }
 
-func intFigure(v Int, pos Pos, path string) budget.Figure {
+func intFigure(v Int, pos Pos, path diag.Path) budget.Figure {
 	if v.Written {
 		return budget.Figure{Line: v.Pos.Line, Column: v.Pos.Column, Path: v.Path}
 	}

@@ -19,12 +19,12 @@ import (
 type field[T any] struct {
 	name     string
 	required bool
-	read     func(r *reader, t T, key, val *yaml.Node, path string)
+	read     func(r *reader, t T, key, val *yaml.Node, path diag.Path)
 	// poison, when set, is called with the key of a misspelling of this
 	// field (E102 with this field as the suggestion) when the field itself
 	// is absent: the value the writer meant exists but could not be read,
 	// so it must take part in no comparison (one slip, one finding).
-	poison func(t T, key *yaml.Node, path string)
+	poison func(t T, key *yaml.Node, path diag.Path)
 }
 
 // fieldNames returns the names of the fields, in order.
@@ -34,18 +34,6 @@ func fieldNames[T any](fields []field[T]) []string {
 		names[i] = f.name
 	}
 	return names
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-func index(path string, i int) string {
-	var digits [20]byte
-	return path + "[" + string(strconv.AppendInt(digits[:0], int64(i), 10)) + "]"
 }
 
 // deref follows an alias to its value, keeping the alias's position: a
@@ -85,7 +73,7 @@ func describe(n *yaml.Node) diag.Text {
 // readMapping reads the keys of a mapping into t. block is the key that holds
 // the mapping (for E106, which points at the key of the block that lacks a
 // key); it may be the mapping itself for list items and the top level.
-func readMapping[T any](r *reader, block, n *yaml.Node, path string, t T, fields []field[T]) bool {
+func readMapping[T any](r *reader, block, n *yaml.Node, path diag.Path, t T, fields []field[T]) bool {
 	if n.Kind != yaml.MappingNode {
 		r.typeError(n, path, diag.Text{VI: "một bảng khóa", EN: "a mapping of keys"})
 		return false
@@ -95,7 +83,8 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path string, t T, fields
 		r.shared++
 		defer func() { r.shared-- }()
 	}
-	skip := r.flowSlips(n, path)
+	m := path.Mapping()
+	skip := r.flowSlips(n, m)
 	var typos [][2]any // suggested field name, misspelt key
 	// The key of each field once seen, on the stack: no table has more
 	// than 16 fields.
@@ -116,7 +105,7 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path string, t T, fields
 		}
 		name := k.Value
 		if name == "<<" {
-			r.errAt("E102", k, join(path, name), diag.Text{
+			r.errAt("E102", k, m.Key(name), diag.Text{
 				VI: "khóa gộp `<<` không được hỗ trợ",
 				EN: "merge keys `<<` are not supported",
 			}, diag.Text{
@@ -130,7 +119,7 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path string, t T, fields
 				extra = make(map[string]*yaml.Node)
 			}
 			if first, dup := extra[name]; dup {
-				r.duplicateKey(first, k, join(path, name))
+				r.duplicateKey(first, k, m.Key(name))
 			} else {
 				extra[name] = k
 			}
@@ -153,18 +142,18 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path string, t T, fields
 			continue
 		}
 		if seen[fi] != nil {
-			r.duplicateKey(seen[fi], k, join(path, name))
+			r.duplicateKey(seen[fi], k, m.Key(name))
 			continue
 		}
 		seen[fi] = k
-		fields[fi].read(r, t, k, deref(v), join(path, name))
+		fields[fi].read(r, t, k, deref(v), m.Key(name))
 	}
 	for _, tp := range typos {
 		name, k := tp[0].(string), tp[1].(*yaml.Node)
 		for j, f := range fields {
 			if f.name == name && seen[j] == nil {
 				if f.poison != nil {
-					f.poison(t, k, join(path, name))
+					f.poison(t, k, m.Key(name))
 				}
 				// The misspelt key stands for it: E102 says "did you mean
 				// `name`?", so no E106 as well (`nmae:`, `projets:`).
@@ -176,8 +165,8 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path string, t T, fields
 	for j, f := range fields {
 		if f.required && seen[j] == nil {
 			ok = false
-			where := diag.Text{VI: "khối `" + path + "`", EN: "block `" + path + "`"}
-			if path == "" {
+			where := diag.Text{VI: "khối `" + path.String() + "`", EN: "block `" + path.String() + "`"}
+			if path.IsZero() {
 				where = diag.Text{VI: "đầu tệp", EN: "the top level"}
 			}
 			r.errAt("E106", block, path, diag.Text{
@@ -192,7 +181,7 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path string, t T, fields
 	return ok
 }
 
-func (l *loader) duplicateKey(first, second *yaml.Node, path string) {
+func (l *loader) duplicateKey(first, second *yaml.Node, path diag.Path) {
 	d := l.errAt("E107", second, path, diag.Text{
 		VI: fmt.Sprintf("khóa `%s` bị lặp lại (đã có ở dòng %d); giá trị đầu tiên được dùng", second.Value, first.Line),
 		EN: fmt.Sprintf("duplicate key `%s` (first at line %d); the first value is used", second.Value, first.Line),
@@ -200,13 +189,13 @@ func (l *loader) duplicateKey(first, second *yaml.Node, path string) {
 		VI: "Xóa một trong hai, hoặc gộp chúng lại.",
 		EN: "Delete one of the two, or merge them.",
 	})
-	d.Related = []diag.Related{{Line: first.Line, Column: first.Column, Path: path,
+	d.Related = []diag.Related{{Line: first.Line, Column: first.Column, Path: path.String(),
 		Message: diag.Text{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
 }
 
 // unknownKey reports E102 and returns the suggested field, if any, among
 // the names of the mapping's fields.
-func (l *loader) unknownKey(k *yaml.Node, path string, names []string) (string, bool) {
+func (l *loader) unknownKey(k *yaml.Node, path diag.Path, names []string) (string, bool) {
 	help := diag.Text{
 		VI: "Các khóa hợp lệ ở đây: " + strings.Join(names, ", ") + ". Ghi chú tự do đặt dưới `notes:` hoặc khóa bắt đầu bằng `x-`.",
 		EN: "Valid keys here: " + strings.Join(names, ", ") + ". Free notes go under `notes:` or a key starting with `x-`.",
@@ -219,10 +208,10 @@ func (l *loader) unknownKey(k *yaml.Node, path string, names []string) (string, 
 		msg.VI += fmt.Sprintf("; có phải ý là `%s`?", s)
 		msg.EN += fmt.Sprintf("; did you mean `%s`?", s)
 		help = diag.Text{VI: fmt.Sprintf("Sửa thành `%s`.", s), EN: fmt.Sprintf("Write `%s`.", s)}
-		l.errAt("E102", k, join(path, k.Value), msg, help)
+		l.errAt("E102", k, path.Key(k.Value), msg, help)
 		return s, true
 	}
-	l.errAt("E102", k, join(path, k.Value), msg, help)
+	l.errAt("E102", k, path.Key(k.Value), msg, help)
 	return "", false
 }
 
@@ -262,7 +251,7 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-func (l *loader) typeError(n *yaml.Node, path string, want diag.Text) {
+func (l *loader) typeError(n *yaml.Node, path diag.Path, want diag.Text) {
 	l.errAt("E103", n, path, diag.Text{
 		VI: "cần " + want.VI + ", nhưng gặp " + describe(n).VI,
 		EN: "expected " + want.EN + ", found " + describe(n).EN,
@@ -271,7 +260,7 @@ func (l *loader) typeError(n *yaml.Node, path string, want diag.Text) {
 
 // text reads a text value, normalised to NFC. Numbers are accepted as text
 // (a document number may be written 215).
-func (l *loader) text(n *yaml.Node, path string) Text {
+func (l *loader) text(n *yaml.Node, path diag.Path) Text {
 	t := Text{Written: true, Pos: Pos{n.Line, n.Column}, Path: path}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		if n.Kind == yaml.ScalarNode {
@@ -287,7 +276,7 @@ func (l *loader) text(n *yaml.Node, path string) Text {
 }
 
 // nfc returns the scalar's value in NFC, counting values that were not.
-func (l *loader) nfc(n *yaml.Node, path string) string {
+func (l *loader) nfc(n *yaml.Node, path diag.Path) string {
 	if isNFC(n.Value) {
 		return n.Value
 	}
@@ -327,7 +316,7 @@ func stableRune(r rune) bool {
 	return 0xA0 <= r && r <= 0x24F || 0x1E00 <= r && r <= 0x1EFF || 0x2010 <= r && r <= 0x2027
 }
 
-func (l *loader) texts(n *yaml.Node, path string) []Text {
+func (l *loader) texts(n *yaml.Node, path diag.Path) []Text {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		return []Text{l.text(n, path)}
 	}
@@ -339,19 +328,20 @@ func (l *loader) texts(n *yaml.Node, path string) []Text {
 		return nil
 	}
 	out := make([]Text, 0, len(n.Content))
+	list := path.String()
 	for i, c := range n.Content {
 		c = deref(c)
 		if c.Kind != yaml.ScalarNode {
-			l.typeError(c, index(path, i), diag.Text{VI: "một văn bản", EN: "text"})
+			l.typeError(c, diag.Index(list, i), diag.Text{VI: "một văn bản", EN: "text"})
 			continue
 		}
-		out = append(out, l.text(c, index(path, i)))
+		out = append(out, l.text(c, diag.Index(list, i)))
 	}
 	return out
 }
 
 // integer reads a whole number in [lo, hi].
-func (l *loader) integer(n *yaml.Node, path string, lo, hi int) Int {
+func (l *loader) integer(n *yaml.Node, path diag.Path, lo, hi int) Int {
 	v := Int{Written: true, Pos: Pos{n.Line, n.Column}, Path: path}
 	want := func() diag.Text {
 		return diag.Text{
@@ -394,7 +384,7 @@ func isDigits(s string) bool {
 }
 
 // oneOf reads a text that must be one of the given words.
-func (l *loader) oneOf(n *yaml.Node, path string, words ...string) Text {
+func (l *loader) oneOf(n *yaml.Node, path diag.Path, words ...string) Text {
 	t := l.text(n, path)
 	if !t.Written {
 		return t
@@ -438,7 +428,7 @@ var numberWant = [...]diag.Text{
 // number reads a non-negative exact decimal from the scalar's text, never
 // through float64. It reports E103 and E104; the caller reports W105 (it
 // knows whether the row would add up) when w105 is true.
-func (l *loader) number(n *yaml.Node, path string, kind numKind) (v Num, w105 bool) {
+func (l *loader) number(n *yaml.Node, path diag.Path, kind numKind) (v Num, w105 bool) {
 	v.Written = true
 	v.Line, v.Column, v.Path = n.Line, n.Column, path
 	want := numberWant[kind]
@@ -504,7 +494,7 @@ func (l *loader) number(n *yaml.Node, path string, kind numKind) (v Num, w105 bo
 	return v, kind == amountNum && l.millions && v.Decimals == 3
 }
 
-func (l *loader) parseError(n *yaml.Node, path string, err error, want diag.Text) {
+func (l *loader) parseError(n *yaml.Node, path diag.Path, err error, want diag.Text) {
 	var pe *budget.ParseError
 	kind := budget.KindSyntax
 	if e, ok := err.(*budget.ParseError); ok {
@@ -534,7 +524,7 @@ func (l *loader) parseError(n *yaml.Node, path string, err error, want diag.Text
 
 // vietnamese reports E104 when text in a number's place is a number in
 // Vietnamese notation, and says what it means.
-func (l *loader) vietnamese(n *yaml.Node, path string, kind numKind) bool {
+func (l *loader) vietnamese(n *yaml.Node, path diag.Path, kind numKind) bool {
 	s := strings.TrimSpace(n.Value)
 	if !strings.ContainsAny(s, ".,  \u202f") {
 		return false
@@ -575,7 +565,7 @@ func numberKey(key string) bool {
 // and a key `188` with no value, and reports it once as E104 at the pair.
 // It returns the indexes of the extra keys, which are not reported again,
 // and marks the first group's value so that it takes part in no check.
-func (l *loader) flowSlips(m *yaml.Node, path string) map[int]bool {
+func (l *loader) flowSlips(m *yaml.Node, path *diag.Mapping) map[int]bool {
 	if m.Style&yaml.FlowStyle == 0 {
 		return nil
 	}
@@ -598,7 +588,7 @@ func (l *loader) flowSlips(m *yaml.Node, path string) map[int]bool {
 		written := strings.Join(groups, ",")
 		meant, _ := budget.ParseVietnamese(strings.Join(groups, "."))
 		asDecimal, _ := budget.ParseVietnamese(written)
-		l.errAt("E104", pv, join(path, pk.Value), diag.Text{
+		l.errAt("E104", pv, path.Key(pk.Value), diag.Text{
 			VI: fmt.Sprintf("`%s: %s` trong ngoặc `{…}`: YAML coi dấu phẩy là dấu ngăn cách, nên đọc thành `%s: %s` và khóa `%s`", pk.Value, written, pk.Value, pv.Value, strings.Join(groups[1:], "`, `")),
 			EN: fmt.Sprintf("`%s: %s` inside `{…}`: YAML reads the comma as a separator, giving `%s: %s` and a key `%s`", pk.Value, written, pk.Value, pv.Value, strings.Join(groups[1:], "`, `")),
 		}, diag.Text{

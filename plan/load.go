@@ -72,7 +72,7 @@ type loader struct {
 	// nfcCount counts strings that were not in NFC; nfcAt is the first.
 	nfcCount int
 	nfcAt    *yaml.Node
-	nfcPath  string
+	nfcPath  diag.Path
 	// notPlanFile is set when the file has no top-level `kehoach` key.
 	notPlanFile bool
 	// dropped counts the findings beyond MaxFindings, which are not kept;
@@ -83,10 +83,10 @@ type loader struct {
 	scratch      diag.Diagnostic
 }
 
-func (l *loader) add(code string, sev diag.Severity, line, col int, path string, msg, help diag.Text) *diag.Diagnostic {
+func (l *loader) add(code string, sev diag.Severity, line, col int, path diag.Path, msg, help diag.Text) *diag.Diagnostic {
 	d := diag.Diagnostic{
 		Code: code, Severity: sev, Message: msg, Help: help,
-		Line: line, Column: col, Path: path,
+		Line: line, Column: col, Path: path.String(),
 	}
 	if len(l.out) >= MaxFindings {
 		if l.dropped == 0 {
@@ -119,7 +119,7 @@ func (l *loader) tooManyFindings() []diag.Diagnostic {
 	})
 }
 
-func (l *loader) errAt(code string, n *yaml.Node, path string, msg, help diag.Text) *diag.Diagnostic {
+func (l *loader) errAt(code string, n *yaml.Node, path diag.Path, msg, help diag.Text) *diag.Diagnostic {
 	return l.add(code, diag.Error, n.Line, n.Column, path, msg, help)
 }
 
@@ -158,7 +158,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 			at, _ = pos.at(at, 1)
 		}
 		line, col := secondDocumentLine(data, at), 1
-		l.add("E109", diag.Error, line, col, "", diag.Text{
+		l.add("E109", diag.Error, line, col, diag.Path{}, diag.Text{
 			VI: "tệp có hơn một tài liệu YAML (tài liệu thứ hai bắt đầu từ dòng này, sau `---` hoặc `...`); một tệp kế hoạch chỉ chứa một kế hoạch",
 			EN: "the file holds more than one YAML document (a second one starts on this line, after `---` or `...`); a plan file holds one plan",
 		}, diag.Text{
@@ -196,7 +196,7 @@ func (l *loader) sizeOK(data []byte) bool {
 	}
 	// A finding about the whole file points at its start: JSON, SARIF
 	// and CI annotations count lines and columns from 1.
-	l.add("E110", diag.Error, 1, 1, "", diag.Text{
+	l.add("E110", diag.Error, 1, 1, diag.Path{}, diag.Text{
 		VI: fmt.Sprintf("tệp lớn %s byte, vượt giới hạn %d MiB", groupVI(len(data)), MaxFileSize>>20),
 		EN: fmt.Sprintf("the file is %s bytes, beyond the limit of %d MiB", groupEN(len(data)), MaxFileSize>>20),
 	}, diag.Text{
@@ -310,7 +310,7 @@ func emptyNode(n *yaml.Node) bool {
 // notPlan reports a file without the `kehoach` key.
 func (l *loader) notPlan(line, col int, why diag.Text) {
 	l.notPlanFile = true
-	l.add("E109", diag.Error, line, col, "", diag.Text{
+	l.add("E109", diag.Error, line, col, diag.Path{}, diag.Text{
 		VI: "không phải tệp kế hoạch: " + why.VI,
 		EN: "not a plan file: " + why.EN,
 	}, diag.Text{
@@ -331,14 +331,14 @@ var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func (l *loader) yamlError(err error, data []byte, pos positions) {
 	msg := err.Error()
 	if strings.Contains(msg, "exceeded max depth") {
-		l.add("E110", diag.Error, 1, 1, "", diag.Text{
+		l.add("E110", diag.Error, 1, 1, diag.Path{}, diag.Text{
 			VI: fmt.Sprintf("lồng nhau quá sâu, vượt giới hạn %d mức", MaxDepth),
 			EN: fmt.Sprintf("nesting deeper than the limit of %d levels", MaxDepth),
 		}, depthHelp)
 		return
 	}
 	if strings.Contains(msg, "excessive aliasing") {
-		l.add("E110", diag.Error, 1, 1, "", diag.Text{
+		l.add("E110", diag.Error, 1, 1, diag.Path{}, diag.Text{
 			VI: fmt.Sprintf("bí danh (alias) mở rộng ra quá nhiều nút, vượt giới hạn %s nút", groupVI(MaxNodes)),
 			EN: fmt.Sprintf("aliases expand to too many nodes, beyond the limit of %s", groupEN(MaxNodes)),
 		}, diag.Text{})
@@ -407,7 +407,7 @@ func (l *loader) yamlError(err error, data []byte, pos positions) {
 	if line == 0 {
 		line = 1
 	}
-	l.add("E101", diag.Error, line, col, "", diag.Text{
+	l.add("E101", diag.Error, line, col, diag.Path{}, diag.Text{
 		VI: "không đọc được YAML: " + plain.VI + " (" + problem + ")",
 		EN: "not valid YAML: " + plain.EN + " (" + problem + ")",
 	}, help)
@@ -629,7 +629,7 @@ func (l *loader) limits(doc *yaml.Node) bool {
 	// The document node and the top-level mapping are not nesting levels
 	// a user sees; count from the top-level keys' values.
 	if in.depth-1 > MaxDepth {
-		l.add("E110", diag.Error, 1, 1, "", diag.Text{
+		l.add("E110", diag.Error, 1, 1, diag.Path{}, diag.Text{
 			VI: fmt.Sprintf("lồng nhau quá sâu, vượt giới hạn %d mức", MaxDepth),
 			EN: fmt.Sprintf("nesting deeper than the limit of %d levels", MaxDepth),
 		}, depthHelp)
@@ -640,7 +640,7 @@ func (l *loader) limits(doc *yaml.Node) bool {
 		return false
 	}
 	if long != nil {
-		l.add("E110", diag.Error, long.Line, long.Column, pathTo(doc, long), diag.Text{
+		l.add("E110", diag.Error, long.Line, long.Column, diag.PathOf(pathTo(doc, long)), diag.Text{
 			VI: fmt.Sprintf("văn bản dài %s ký tự, vượt giới hạn %s ký tự (một ô Excel chứa tối đa %s ký tự)",
 				groupVI(textLength(long.Value)), groupVI(MaxTextLength), groupVI(MaxTextLength)),
 			EN: fmt.Sprintf("a text of %s characters, beyond the limit of %s (the most an Excel cell holds)",
@@ -708,7 +708,7 @@ func pathTo(doc, target *yaml.Node) string {
 
 // tooManyNodes reports a file beyond MaxNodes.
 func (l *loader) tooManyNodes() {
-	l.add("E110", diag.Error, 1, 1, "", diag.Text{
+	l.add("E110", diag.Error, 1, 1, diag.Path{}, diag.Text{
 		VI: fmt.Sprintf("tệp có hơn %s nút YAML sau khi mở rộng bí danh (alias), vượt giới hạn", groupVI(MaxNodes)),
 		EN: fmt.Sprintf("the file holds more than %s YAML nodes once aliases are expanded, beyond the limit", groupEN(MaxNodes)),
 	}, diag.Text{
@@ -898,7 +898,7 @@ func (l *loader) rows(root *yaml.Node) bool {
 			break
 		}
 	}
-	l.add("E110", diag.Error, at.Line, at.Column, path, diag.Text{
+	l.add("E110", diag.Error, at.Line, at.Column, diag.PathOf(path), diag.Text{
 		VI: fmt.Sprintf("kế hoạch có hơn %s dòng (xã, chỉ tiêu, chỉ tiêu theo xã, dự án, tiểu dự án, hoạt động), vượt giới hạn; một trang tính Excel chứa tối đa %s dòng",
 			groupVI(MaxRows), groupVI(1<<20)),
 		EN: fmt.Sprintf("the plan has more than %s rows (communes, indicators, commune targets, projects, sub-projects, activities), beyond the limit; an Excel sheet holds at most %s rows",

@@ -1,6 +1,9 @@
 package plan
 
-import "github.com/kehoach/kehoach/budget"
+import (
+	"github.com/kehoach/kehoach/budget"
+	"github.com/kehoach/kehoach/diag"
+)
 
 // Pos is a place in the file: line and column from 1, the column counted
 // in characters.
@@ -11,7 +14,7 @@ type Text struct {
 	Value   string
 	Written bool
 	Pos     Pos
-	Path    string
+	Path    diag.Path
 }
 
 // Int is a whole-number value such as a year, a project number or an
@@ -22,7 +25,7 @@ type Int struct {
 	// Valid is false when the value has an E finding.
 	Valid bool
 	Pos   Pos
-	Path  string
+	Path  diag.Path
 }
 
 // Num is an exact decimal value (an amount, a count or a percent) with the
@@ -85,7 +88,7 @@ type Rules struct {
 // Commune is a commune-level unit that rows may refer to.
 type Commune struct {
 	Pos                        Pos
-	Path                       string
+	Path                       diag.Path
 	ID, Name                   Text
 	Households, Poor, NearPoor Num
 	Tags                       []Text
@@ -127,7 +130,7 @@ type Indicator struct {
 // CommuneTarget is one row of `targets.by_commune`.
 type CommuneTarget struct {
 	Pos                  Pos
-	Path                 string
+	Path                 diag.Path
 	Commune              Text
 	PovertyReduction     Num
 	NearPovertyReduction Num
@@ -137,7 +140,7 @@ type CommuneTarget struct {
 // Project is a component project of the programme.
 type Project struct {
 	Pos                               Pos
-	Path                              string
+	Path                              diag.Path
 	Number                            Int
 	Name                              Text
 	Appendix                          Int
@@ -154,7 +157,7 @@ type Project struct {
 // Subproject is a sub-project of a project.
 type Subproject struct {
 	Pos                               Pos
-	Path                              string
+	Path                              diag.Path
 	Number                            Int
 	Name                              Text
 	Lead                              Text
@@ -168,7 +171,7 @@ type Subproject struct {
 // Activity is one detail row of an appendix.
 type Activity struct {
 	Pos      Pos
-	Path     string
+	Path     diag.Path
 	Name     Text
 	Commune  Text
 	Unit     Text

@@ -58,27 +58,27 @@ func (l *loader) top(root *yaml.Node) {
 		return
 	}
 	r := &reader{loader: l}
-	readMapping(r, root, root, "", l.p, topFields)
+	readMapping(r, root, root, diag.Path{}, l.p, topFields)
 }
 
 var topFields = []field[*Plan]{
-	{name: "kehoach", required: true, read: func(r *reader, _ *Plan, _, v *yaml.Node, path string) { r.version(v, path) }},
-	{name: "plan", required: true, read: func(r *reader, _ *Plan, k, v *yaml.Node, path string) { r.info(k, v, path) }},
-	{name: "rules", read: func(r *reader, p *Plan, k, v *yaml.Node, path string) {
+	{name: "kehoach", required: true, read: func(r *reader, _ *Plan, _, v *yaml.Node, path diag.Path) { r.version(v, path) }},
+	{name: "plan", required: true, read: func(r *reader, _ *Plan, k, v *yaml.Node, path diag.Path) { r.info(k, v, path) }},
+	{name: "rules", read: func(r *reader, p *Plan, k, v *yaml.Node, path diag.Path) {
 		readMapping(r, k, v, path, &p.Rules, rulesFields)
 	}},
-	{name: "communes", read: func(r *reader, _ *Plan, _, v *yaml.Node, path string) { r.communes(v, path) }},
-	{name: "targets", read: func(r *reader, _ *Plan, k, v *yaml.Node, path string) { r.targets(k, v, path) }},
-	{name: "projects", required: true, read: func(r *reader, p *Plan, k, v *yaml.Node, path string) {
+	{name: "communes", read: func(r *reader, _ *Plan, _, v *yaml.Node, path diag.Path) { r.communes(v, path) }},
+	{name: "targets", read: func(r *reader, _ *Plan, k, v *yaml.Node, path diag.Path) { r.targets(k, v, path) }},
+	{name: "projects", required: true, read: func(r *reader, p *Plan, k, v *yaml.Node, path diag.Path) {
 		p.ProjectsPos = Pos{k.Line, k.Column}
 		r.projects(v, path)
 	}},
-	{name: "funding", read: func(r *reader, p *Plan, k, v *yaml.Node, path string) { r.funding(&p.Funding, k, v, path) },
-		poison: func(p *Plan, k *yaml.Node, path string) { p.Funding = unreadableFunding(k, path) }},
-	{name: "allocation", read: func(r *reader, _ *Plan, k, v *yaml.Node, path string) { r.allocation(k, v, path) }},
+	{name: "funding", read: func(r *reader, p *Plan, k, v *yaml.Node, path diag.Path) { r.funding(&p.Funding, k, v, path) },
+		poison: func(p *Plan, k *yaml.Node, path diag.Path) { p.Funding = unreadableFunding(k, path) }},
+	{name: "allocation", read: func(r *reader, _ *Plan, k, v *yaml.Node, path diag.Path) { r.allocation(k, v, path) }},
 }
 
-func (l *loader) version(v *yaml.Node, path string) {
+func (l *loader) version(v *yaml.Node, path diag.Path) {
 	l.p.Version = Int{Written: true, Pos: Pos{v.Line, v.Column}, Path: path}
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
 		if n, err := strconv.Atoi(v.Value); err == nil && slices.Contains(supportedVersions, n) {
@@ -128,7 +128,7 @@ func validDate(s string) bool {
 	return s[7] == '-' && digits(d) && d >= "01" && d <= "31"
 }
 
-func (r *reader) info(k, v *yaml.Node, path string) {
+func (r *reader) info(k, v *yaml.Node, path diag.Path) {
 	in := &r.p.Info
 	in.Pos = Pos{k.Line, k.Column}
 	readMapping(r, k, v, path, in, infoFields)
@@ -144,23 +144,23 @@ func (r *reader) info(k, v *yaml.Node, path string) {
 }
 
 var infoFields = []field[*Info]{
-	{name: "title", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Title = r.text(v, path) }},
-	{name: "program", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Program = r.text(v, path) }},
-	{name: "level", read: func(r *reader, in *Info, _, v *yaml.Node, path string) {
+	{name: "title", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) { in.Title = r.text(v, path) }},
+	{name: "program", read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) { in.Program = r.text(v, path) }},
+	{name: "level", read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) {
 		in.Level = r.oneOf(v, path, "district", "province", "commune")
 	}},
-	{name: "year", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Year = r.integer(v, path, 1900, 2200) }},
-	{name: "issuer", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Issuer = r.text(v, path) }},
-	{name: "parent", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Parent = r.text(v, path) }},
-	{name: "province", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Province = r.text(v, path) }},
-	{name: "district", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.District = r.text(v, path) },
+	{name: "year", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) { in.Year = r.integer(v, path, 1900, 2200) }},
+	{name: "issuer", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) { in.Issuer = r.text(v, path) }},
+	{name: "parent", read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) { in.Parent = r.text(v, path) }},
+	{name: "province", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) { in.Province = r.text(v, path) }},
+	{name: "district", read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) { in.District = r.text(v, path) },
 		// `distrct:` is E102 with district suggested: not also the E106
 		// of info.
-		poison: func(in *Info, k *yaml.Node, path string) {
+		poison: func(in *Info, k *yaml.Node, path diag.Path) {
 			in.District = Text{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
 		}},
-	{name: "number", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Number = r.text(v, path) }},
-	{name: "date", read: func(r *reader, in *Info, _, v *yaml.Node, path string) {
+	{name: "number", read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) { in.Number = r.text(v, path) }},
+	{name: "date", read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) {
 		in.Date = r.text(v, path)
 		if in.Date.Written && !validDate(in.Date.Value) {
 			r.errAt("E103", v, path, diag.Text{
@@ -170,41 +170,41 @@ var infoFields = []field[*Info]{
 			in.Date.Written = false
 		}
 	}},
-	{name: "place", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Place = r.text(v, path) }},
-	{name: "capital", read: func(r *reader, in *Info, _, v *yaml.Node, path string) {
+	{name: "place", read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) { in.Place = r.text(v, path) }},
+	{name: "capital", read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) {
 		in.Capital = r.oneOf(v, path, "recurrent", "investment")
 	}},
-	{name: "currency_unit", read: func(r *reader, in *Info, _, v *yaml.Node, path string) {
+	{name: "currency_unit", read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) {
 		in.CurrencyUnit = r.oneOf(v, path, "million_vnd", "thousand_vnd", "vnd")
 	}},
-	{name: "signer", read: func(r *reader, in *Info, k, v *yaml.Node, path string) {
+	{name: "signer", read: func(r *reader, in *Info, k, v *yaml.Node, path diag.Path) {
 		readMapping(r, k, v, path, &in.Signer, signerFields)
 	}},
-	{name: "basis", read: func(r *reader, in *Info, _, v *yaml.Node, path string) { in.Basis = r.texts(v, path) }},
+	{name: "basis", read: func(r *reader, in *Info, _, v *yaml.Node, path diag.Path) { in.Basis = r.texts(v, path) }},
 }
 
 var signerFields = []field[*Signer]{
-	{name: "on_behalf", read: func(r *reader, s *Signer, _, v *yaml.Node, path string) { s.OnBehalf = r.text(v, path) }},
-	{name: "authority", read: func(r *reader, s *Signer, _, v *yaml.Node, path string) { s.Authority = r.text(v, path) }},
-	{name: "title", read: func(r *reader, s *Signer, _, v *yaml.Node, path string) { s.Title = r.text(v, path) }},
-	{name: "name", read: func(r *reader, s *Signer, _, v *yaml.Node, path string) { s.Name = r.text(v, path) }},
+	{name: "on_behalf", read: func(r *reader, s *Signer, _, v *yaml.Node, path diag.Path) { s.OnBehalf = r.text(v, path) }},
+	{name: "authority", read: func(r *reader, s *Signer, _, v *yaml.Node, path diag.Path) { s.Authority = r.text(v, path) }},
+	{name: "title", read: func(r *reader, s *Signer, _, v *yaml.Node, path diag.Path) { s.Title = r.text(v, path) }},
+	{name: "name", read: func(r *reader, s *Signer, _, v *yaml.Node, path diag.Path) { s.Name = r.text(v, path) }},
 }
 
 var rulesFields = []field[*Rules]{
-	{name: "tolerance", read: func(r *reader, ru *Rules, _, v *yaml.Node, path string) {
+	{name: "tolerance", read: func(r *reader, ru *Rules, _, v *yaml.Node, path diag.Path) {
 		var w bool
 		ru.Tolerance, w = r.number(v, path, amountNum)
 		if w {
 			r.w105(ru.Tolerance, diag.Text{})
 		}
 	}},
-	{name: "counterpart_min_percent", read: func(r *reader, ru *Rules, _, v *yaml.Node, path string) {
+	{name: "counterpart_min_percent", read: func(r *reader, ru *Rules, _, v *yaml.Node, path diag.Path) {
 		ru.CounterpartMin, _ = r.number(v, path, percentNum)
 	}},
 }
 
-func (r *reader) communes(v *yaml.Node, path string) {
-	r.list(v, path, func(_ int, item *yaml.Node, path string) {
+func (r *reader) communes(v *yaml.Node, path diag.Path) {
+	r.list(v, path, func(_ int, item *yaml.Node, path diag.Path) {
 		c := &Commune{Pos: Pos{item.Line, item.Column}, Path: path}
 		readMapping(r, item, item, path, c, communeFields)
 		r.p.Communes = append(r.p.Communes, c)
@@ -212,7 +212,7 @@ func (r *reader) communes(v *yaml.Node, path string) {
 }
 
 var communeFields = []field[*Commune]{
-	{name: "id", required: true, read: func(r *reader, c *Commune, _, v *yaml.Node, path string) {
+	{name: "id", required: true, read: func(r *reader, c *Commune, _, v *yaml.Node, path diag.Path) {
 		c.ID = r.text(v, path)
 		if c.ID.Written && !validCommuneID(c.ID.Value) {
 			r.errAt("E103", v, path, diag.Text{
@@ -221,13 +221,15 @@ var communeFields = []field[*Commune]{
 			}, diag.Text{VI: "Ví dụ: `pho-rang`, `bao-ha`.", EN: "For example `pho-rang`, `bao-ha`."})
 		}
 	}},
-	{name: "name", required: true, read: func(r *reader, c *Commune, _, v *yaml.Node, path string) { c.Name = r.text(v, path) }},
-	{name: "households", read: func(r *reader, c *Commune, _, v *yaml.Node, path string) {
+	{name: "name", required: true, read: func(r *reader, c *Commune, _, v *yaml.Node, path diag.Path) { c.Name = r.text(v, path) }},
+	{name: "households", read: func(r *reader, c *Commune, _, v *yaml.Node, path diag.Path) {
 		c.Households, _ = r.number(v, path, countNum)
 	}},
-	{name: "poor", read: func(r *reader, c *Commune, _, v *yaml.Node, path string) { c.Poor, _ = r.number(v, path, countNum) }},
-	{name: "near_poor", read: func(r *reader, c *Commune, _, v *yaml.Node, path string) { c.NearPoor, _ = r.number(v, path, countNum) }},
-	{name: "tags", read: func(r *reader, c *Commune, _, v *yaml.Node, path string) { c.Tags = r.texts(v, path) }},
+	{name: "poor", read: func(r *reader, c *Commune, _, v *yaml.Node, path diag.Path) { c.Poor, _ = r.number(v, path, countNum) }},
+	{name: "near_poor", read: func(r *reader, c *Commune, _, v *yaml.Node, path diag.Path) {
+		c.NearPoor, _ = r.number(v, path, countNum)
+	}},
+	{name: "tags", read: func(r *reader, c *Commune, _, v *yaml.Node, path diag.Path) { c.Tags = r.texts(v, path) }},
 }
 
 // validCommuneID reports whether id is lowercase ASCII letters and digits
@@ -254,7 +256,7 @@ func validCommuneID(id string) bool {
 // list calls item for every element of a sequence. Once read, an element
 // is dropped from the tree, unless an alias can reach it again: the plan
 // takes the place of the tree in memory instead of adding to it.
-func (r *reader) list(v *yaml.Node, path string, item func(i int, n *yaml.Node, path string)) {
+func (r *reader) list(v *yaml.Node, path diag.Path, item func(i int, n *yaml.Node, path diag.Path)) {
 	if v.Kind != yaml.SequenceNode {
 		if v.Tag == "!!null" {
 			return
@@ -266,47 +268,50 @@ func (r *reader) list(v *yaml.Node, path string, item func(i int, n *yaml.Node, 
 		r.shared++
 		defer func() { r.shared-- }()
 	}
+	list := path.String()
 	for i, c := range v.Content {
-		item(i, deref(c), index(path, i))
+		item(i, deref(c), diag.Index(list, i))
 		if r.shared == 0 {
 			v.Content[i] = nil
 		}
 	}
 }
 
-func (r *reader) targets(k, v *yaml.Node, path string) {
+func (r *reader) targets(k, v *yaml.Node, path diag.Path) {
 	t := &Targets{Pos: Pos{k.Line, k.Column}}
 	r.p.Targets = t
 	readMapping(r, k, v, path, t, targetsFields)
 }
 
 var targetsFields = []field[*Targets]{
-	{name: "baseline", read: func(r *reader, t *Targets, k, v *yaml.Node, path string) {
+	{name: "baseline", read: func(r *reader, t *Targets, k, v *yaml.Node, path diag.Path) {
 		t.Baseline.Written = true
 		readMapping(r, k, v, path, &t.Baseline, baselineFields)
 	}},
-	{name: "poverty_reduction", read: func(r *reader, t *Targets, k, v *yaml.Node, path string) {
+	{name: "poverty_reduction", read: func(r *reader, t *Targets, k, v *yaml.Node, path diag.Path) {
 		r.reduction(&t.PovertyReduction, k, v, path)
 	}},
-	{name: "near_poverty_reduction", read: func(r *reader, t *Targets, k, v *yaml.Node, path string) {
+	{name: "near_poverty_reduction", read: func(r *reader, t *Targets, k, v *yaml.Node, path diag.Path) {
 		r.reduction(&t.NearPovertyReduction, k, v, path)
 	}},
-	{name: "job_support_percent", read: func(r *reader, t *Targets, _, v *yaml.Node, path string) {
+	{name: "job_support_percent", read: func(r *reader, t *Targets, _, v *yaml.Node, path diag.Path) {
 		t.JobSupportPercent, _ = r.number(v, path, percentNum)
 	}},
-	{name: "new_jobs", read: func(r *reader, t *Targets, _, v *yaml.Node, path string) { t.NewJobs, _ = r.number(v, path, countNum) }},
-	{name: "indicators", read: func(r *reader, t *Targets, _, v *yaml.Node, path string) {
-		r.list(v, path, func(_ int, item *yaml.Node, path string) {
+	{name: "new_jobs", read: func(r *reader, t *Targets, _, v *yaml.Node, path diag.Path) {
+		t.NewJobs, _ = r.number(v, path, countNum)
+	}},
+	{name: "indicators", read: func(r *reader, t *Targets, _, v *yaml.Node, path diag.Path) {
+		r.list(v, path, func(_ int, item *yaml.Node, path diag.Path) {
 			in := &Indicator{Pos: Pos{item.Line, item.Column}}
 			readMapping(r, item, item, path, in, indicatorFields)
 			t.Indicators = append(t.Indicators, in)
 		})
 	}},
-	{name: "by_commune", read: func(r *reader, t *Targets, _, v *yaml.Node, path string) {
+	{name: "by_commune", read: func(r *reader, t *Targets, _, v *yaml.Node, path diag.Path) {
 		if v.Kind == yaml.SequenceNode {
 			t.ByCommune = make([]*CommuneTarget, 0, len(v.Content))
 		}
-		r.list(v, path, func(_ int, item *yaml.Node, path string) {
+		r.list(v, path, func(_ int, item *yaml.Node, path diag.Path) {
 			ct := &CommuneTarget{Pos: Pos{item.Line, item.Column}, Path: path}
 			readMapping(r, item, item, path, ct, communeTargetFields)
 			t.ByCommune = append(t.ByCommune, ct)
@@ -315,54 +320,54 @@ var targetsFields = []field[*Targets]{
 }
 
 var baselineFields = []field[*Baseline]{
-	{name: "households", read: func(r *reader, b *Baseline, _, v *yaml.Node, path string) {
+	{name: "households", read: func(r *reader, b *Baseline, _, v *yaml.Node, path diag.Path) {
 		b.Households, _ = r.number(v, path, countNum)
 	}},
-	{name: "poor", read: func(r *reader, b *Baseline, _, v *yaml.Node, path string) { b.Poor, _ = r.number(v, path, countNum) }},
-	{name: "near_poor", read: func(r *reader, b *Baseline, _, v *yaml.Node, path string) {
+	{name: "poor", read: func(r *reader, b *Baseline, _, v *yaml.Node, path diag.Path) { b.Poor, _ = r.number(v, path, countNum) }},
+	{name: "near_poor", read: func(r *reader, b *Baseline, _, v *yaml.Node, path diag.Path) {
 		b.NearPoor, _ = r.number(v, path, countNum)
 	}},
 }
 
-func (r *reader) reduction(dst *Reduction, k, v *yaml.Node, path string) {
+func (r *reader) reduction(dst *Reduction, k, v *yaml.Node, path diag.Path) {
 	dst.Written, dst.Pos = true, Pos{k.Line, k.Column}
 	readMapping(r, k, v, path, dst, reductionFields)
 }
 
 var reductionFields = []field[*Reduction]{
-	{name: "percent", read: func(r *reader, red *Reduction, _, v *yaml.Node, path string) {
+	{name: "percent", read: func(r *reader, red *Reduction, _, v *yaml.Node, path diag.Path) {
 		red.Percent, _ = r.number(v, path, percentNum)
 	}},
-	{name: "households", read: func(r *reader, red *Reduction, _, v *yaml.Node, path string) {
+	{name: "households", read: func(r *reader, red *Reduction, _, v *yaml.Node, path diag.Path) {
 		red.Households, _ = r.number(v, path, countNum)
 	}},
 }
 
 var indicatorFields = []field[*Indicator]{
-	{name: "id", read: func(r *reader, in *Indicator, _, v *yaml.Node, path string) { in.ID = r.text(v, path) }},
-	{name: "name", required: true, read: func(r *reader, in *Indicator, _, v *yaml.Node, path string) { in.Name = r.text(v, path) }},
-	{name: "unit", read: func(r *reader, in *Indicator, _, v *yaml.Node, path string) { in.Unit = r.text(v, path) }},
-	{name: "value", required: true, read: func(r *reader, in *Indicator, _, v *yaml.Node, path string) {
+	{name: "id", read: func(r *reader, in *Indicator, _, v *yaml.Node, path diag.Path) { in.ID = r.text(v, path) }},
+	{name: "name", required: true, read: func(r *reader, in *Indicator, _, v *yaml.Node, path diag.Path) { in.Name = r.text(v, path) }},
+	{name: "unit", read: func(r *reader, in *Indicator, _, v *yaml.Node, path diag.Path) { in.Unit = r.text(v, path) }},
+	{name: "value", required: true, read: func(r *reader, in *Indicator, _, v *yaml.Node, path diag.Path) {
 		in.Value, _ = r.number(v, path, quantityNum)
 	}},
 }
 
 var communeTargetFields = []field[*CommuneTarget]{
-	{name: "commune", required: true, read: func(r *reader, ct *CommuneTarget, _, v *yaml.Node, path string) { ct.Commune = r.text(v, path) }},
-	{name: "poverty_reduction", read: func(r *reader, ct *CommuneTarget, k, v *yaml.Node, path string) {
+	{name: "commune", required: true, read: func(r *reader, ct *CommuneTarget, _, v *yaml.Node, path diag.Path) { ct.Commune = r.text(v, path) }},
+	{name: "poverty_reduction", read: func(r *reader, ct *CommuneTarget, k, v *yaml.Node, path diag.Path) {
 		readMapping(r, k, v, path, &ct.PovertyReduction, householdsFields)
 	}},
-	{name: "near_poverty_reduction", read: func(r *reader, ct *CommuneTarget, k, v *yaml.Node, path string) {
+	{name: "near_poverty_reduction", read: func(r *reader, ct *CommuneTarget, k, v *yaml.Node, path diag.Path) {
 		readMapping(r, k, v, path, &ct.NearPovertyReduction, householdsFields)
 	}},
-	{name: "new_jobs", read: func(r *reader, ct *CommuneTarget, _, v *yaml.Node, path string) {
+	{name: "new_jobs", read: func(r *reader, ct *CommuneTarget, _, v *yaml.Node, path diag.Path) {
 		ct.NewJobs, _ = r.number(v, path, countNum)
 	}},
 }
 
 // householdsFields is a commune's reduction target: `{households: N}`.
 var householdsFields = []field[*Num]{
-	{name: "households", read: func(r *reader, n *Num, _, v *yaml.Node, path string) { *n, _ = r.number(v, path, countNum) }},
+	{name: "households", read: func(r *reader, n *Num, _, v *yaml.Node, path diag.Path) { *n, _ = r.number(v, path, countNum) }},
 }
 
 // projectKeys are the keys of a project that decide between its
@@ -372,11 +377,11 @@ type projectKeys struct {
 	sub, act *yaml.Node
 }
 
-func (r *reader) projects(v *yaml.Node, path string) {
+func (r *reader) projects(v *yaml.Node, path diag.Path) {
 	if v.Kind == yaml.SequenceNode {
 		r.p.Projects = make([]*Project, 0, len(v.Content))
 	}
-	r.list(v, path, func(_ int, item *yaml.Node, path string) {
+	r.list(v, path, func(_ int, item *yaml.Node, path diag.Path) {
 		p := &projectKeys{Project: &Project{Pos: Pos{item.Line, item.Column}, Path: path}}
 		readMapping(r, item, item, path, p, projectFields)
 		if p.sub != nil && p.act != nil {
@@ -384,7 +389,7 @@ func (r *reader) projects(v *yaml.Node, path string) {
 			if p.sub.Line > p.act.Line {
 				second = p.sub
 			}
-			r.errAt("E103", second, join(path, second.Value), diag.Text{
+			r.errAt("E103", second, path.Key(second.Value), diag.Text{
 				VI: "một dự án có tiểu dự án hoặc hoạt động, không có cả hai",
 				EN: "a project has sub-projects or activities, not both",
 			}, diag.Text{
@@ -400,34 +405,34 @@ func (r *reader) projects(v *yaml.Node, path string) {
 }
 
 var projectFields = []field[*projectKeys]{
-	{name: "project", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Number = r.integer(v, path, 1, 99) }},
-	{name: "name", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Name = r.text(v, path) }},
-	{name: "appendix", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) {
+	{name: "project", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path diag.Path) { p.Number = r.integer(v, path, 1, 99) }},
+	{name: "name", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path diag.Path) { p.Name = r.text(v, path) }},
+	{name: "appendix", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path diag.Path) {
 		p.Appendix = r.integer(v, path, 1, 99)
 	}},
-	{name: "lead", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Lead = r.text(v, path) }},
-	{name: "co_leads", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.CoLeads = r.texts(v, path) }},
-	{name: "partners", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Partners = r.texts(v, path) }},
-	{name: "capital", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) {
+	{name: "lead", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path diag.Path) { p.Lead = r.text(v, path) }},
+	{name: "co_leads", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path diag.Path) { p.CoLeads = r.texts(v, path) }},
+	{name: "partners", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path diag.Path) { p.Partners = r.texts(v, path) }},
+	{name: "capital", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path diag.Path) {
 		p.Capital = r.oneOf(v, path, "recurrent", "investment")
 	}},
-	{name: "funding", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path string) { r.funding(&p.Funding, k, v, path) },
-		poison: func(p *projectKeys, k *yaml.Node, path string) { p.Funding = unreadableFunding(k, path) }},
-	{name: "subprojects", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path string) {
+	{name: "funding", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path diag.Path) { r.funding(&p.Funding, k, v, path) },
+		poison: func(p *projectKeys, k *yaml.Node, path diag.Path) { p.Funding = unreadableFunding(k, path) }},
+	{name: "subprojects", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path diag.Path) {
 		p.sub = k
 		r.subprojects(p.Project, v, path)
 	}},
-	{name: "activities", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path string) {
+	{name: "activities", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path diag.Path) {
 		p.act = k
 		p.Activities = r.activities(v, path)
 	}},
-	{name: "objective", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Objective = r.texts(v, path) }},
-	{name: "beneficiaries", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Beneficiaries = r.texts(v, path) }},
-	{name: "content", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path string) { p.Content = r.texts(v, path) }},
+	{name: "objective", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path diag.Path) { p.Objective = r.texts(v, path) }},
+	{name: "beneficiaries", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path diag.Path) { p.Beneficiaries = r.texts(v, path) }},
+	{name: "content", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path diag.Path) { p.Content = r.texts(v, path) }},
 }
 
-func (r *reader) subprojects(p *Project, v *yaml.Node, path string) {
-	r.list(v, path, func(_ int, item *yaml.Node, path string) {
+func (r *reader) subprojects(p *Project, v *yaml.Node, path diag.Path) {
+	r.list(v, path, func(_ int, item *yaml.Node, path diag.Path) {
 		s := &Subproject{Pos: Pos{item.Line, item.Column}, Path: path}
 		readMapping(r, item, item, path, s, subprojectFields)
 		p.Subprojects = append(p.Subprojects, s)
@@ -437,32 +442,32 @@ func (r *reader) subprojects(p *Project, v *yaml.Node, path string) {
 }
 
 var subprojectFields = []field[*Subproject]{
-	{name: "subproject", required: true, read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) {
+	{name: "subproject", required: true, read: func(r *reader, s *Subproject, _, v *yaml.Node, path diag.Path) {
 		s.Number = r.integer(v, path, 1, 99)
 	}},
-	{name: "name", required: true, read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Name = r.text(v, path) }},
-	{name: "lead", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Lead = r.text(v, path) }},
-	{name: "partners", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Partners = r.texts(v, path) }},
-	{name: "funding", read: func(r *reader, s *Subproject, k, v *yaml.Node, path string) { r.funding(&s.Funding, k, v, path) },
-		poison: func(s *Subproject, k *yaml.Node, path string) { s.Funding = unreadableFunding(k, path) }},
-	{name: "activities", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Activities = r.activities(v, path) }},
-	{name: "objective", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Objective = r.texts(v, path) }},
-	{name: "beneficiaries", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Beneficiaries = r.texts(v, path) }},
-	{name: "content", read: func(r *reader, s *Subproject, _, v *yaml.Node, path string) { s.Content = r.texts(v, path) }},
+	{name: "name", required: true, read: func(r *reader, s *Subproject, _, v *yaml.Node, path diag.Path) { s.Name = r.text(v, path) }},
+	{name: "lead", read: func(r *reader, s *Subproject, _, v *yaml.Node, path diag.Path) { s.Lead = r.text(v, path) }},
+	{name: "partners", read: func(r *reader, s *Subproject, _, v *yaml.Node, path diag.Path) { s.Partners = r.texts(v, path) }},
+	{name: "funding", read: func(r *reader, s *Subproject, k, v *yaml.Node, path diag.Path) { r.funding(&s.Funding, k, v, path) },
+		poison: func(s *Subproject, k *yaml.Node, path diag.Path) { s.Funding = unreadableFunding(k, path) }},
+	{name: "activities", read: func(r *reader, s *Subproject, _, v *yaml.Node, path diag.Path) { s.Activities = r.activities(v, path) }},
+	{name: "objective", read: func(r *reader, s *Subproject, _, v *yaml.Node, path diag.Path) { s.Objective = r.texts(v, path) }},
+	{name: "beneficiaries", read: func(r *reader, s *Subproject, _, v *yaml.Node, path diag.Path) { s.Beneficiaries = r.texts(v, path) }},
+	{name: "content", read: func(r *reader, s *Subproject, _, v *yaml.Node, path diag.Path) { s.Content = r.texts(v, path) }},
 }
 
-func (r *reader) activities(v *yaml.Node, path string) []*Activity {
+func (r *reader) activities(v *yaml.Node, path diag.Path) []*Activity {
 	var out []*Activity
 	if v.Kind == yaml.SequenceNode {
 		out = make([]*Activity, 0, len(v.Content))
 	}
-	r.list(v, path, func(_ int, item *yaml.Node, path string) {
+	r.list(v, path, func(_ int, item *yaml.Node, path diag.Path) {
 		a := &Activity{Pos: Pos{item.Line, item.Column}, Path: path}
 		readMapping(r, item, item, path, a, activityFields)
 		if !a.Funding.Written {
 			// E106 (or E103 for an item that is not a mapping): the row's
 			// money is unknown, not zero, and takes part in no sum.
-			a.Funding = unreadableFunding(item, join(path, "funding"))
+			a.Funding = unreadableFunding(item, path.Key("funding"))
 		}
 		out = append(out, a)
 	})
@@ -470,20 +475,20 @@ func (r *reader) activities(v *yaml.Node, path string) []*Activity {
 }
 
 var activityFields = []field[*Activity]{
-	{name: "name", required: true, read: func(r *reader, a *Activity, _, v *yaml.Node, path string) { a.Name = r.text(v, path) }},
-	{name: "commune", read: func(r *reader, a *Activity, _, v *yaml.Node, path string) { a.Commune = r.text(v, path) }},
-	{name: "unit", read: func(r *reader, a *Activity, _, v *yaml.Node, path string) { a.Unit = r.text(v, path) }},
-	{name: "quantity", read: func(r *reader, a *Activity, _, v *yaml.Node, path string) {
+	{name: "name", required: true, read: func(r *reader, a *Activity, _, v *yaml.Node, path diag.Path) { a.Name = r.text(v, path) }},
+	{name: "commune", read: func(r *reader, a *Activity, _, v *yaml.Node, path diag.Path) { a.Commune = r.text(v, path) }},
+	{name: "unit", read: func(r *reader, a *Activity, _, v *yaml.Node, path diag.Path) { a.Unit = r.text(v, path) }},
+	{name: "quantity", read: func(r *reader, a *Activity, _, v *yaml.Node, path diag.Path) {
 		a.Quantity, _ = r.number(v, path, quantityNum)
 	}},
-	{name: "lead", read: func(r *reader, a *Activity, _, v *yaml.Node, path string) { a.Lead = r.text(v, path) }},
-	{name: "funding", required: true, read: func(r *reader, a *Activity, k, v *yaml.Node, path string) { r.funding(&a.Funding, k, v, path) },
-		poison: func(a *Activity, k *yaml.Node, path string) { a.Funding = unreadableFunding(k, path) }},
+	{name: "lead", read: func(r *reader, a *Activity, _, v *yaml.Node, path diag.Path) { a.Lead = r.text(v, path) }},
+	{name: "funding", required: true, read: func(r *reader, a *Activity, k, v *yaml.Node, path diag.Path) { r.funding(&a.Funding, k, v, path) },
+		poison: func(a *Activity, k *yaml.Node, path diag.Path) { a.Funding = unreadableFunding(k, path) }},
 }
 
 // unreadableFunding stands for a `funding` key that is misspelt: written,
 // but no figure in it takes part in any comparison.
-func unreadableFunding(k *yaml.Node, path string) budget.Funding {
+func unreadableFunding(k *yaml.Node, path diag.Path) budget.Funding {
 	f := budget.Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
 	for i := range f.Sources {
 		f.Sources[i] = budget.Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
@@ -507,35 +512,35 @@ func (fr *fundingRead) fig(i int) *budget.Figure {
 	return &fr.f.Sources[i]
 }
 
-func (fr *fundingRead) read(r *reader, i int, v *yaml.Node, path string) {
+func (fr *fundingRead) read(r *reader, i int, v *yaml.Node, path diag.Path) {
 	var n Num
 	n, fr.suspect[i] = r.number(v, path, amountNum)
 	*fr.fig(i) = n.Figure
 }
 
-func (fr *fundingRead) poison(i int, k *yaml.Node, path string) {
+func (fr *fundingRead) poison(i int, k *yaml.Node, path diag.Path) {
 	*fr.fig(i) = budget.Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
 }
 
 var fundingFields = []field[*fundingRead]{
 	{name: "central",
-		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path string) { fr.read(r, 0, v, path) },
-		poison: func(fr *fundingRead, k *yaml.Node, path string) { fr.poison(0, k, path) }},
+		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path diag.Path) { fr.read(r, 0, v, path) },
+		poison: func(fr *fundingRead, k *yaml.Node, path diag.Path) { fr.poison(0, k, path) }},
 	{name: "local",
-		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path string) { fr.read(r, 1, v, path) },
-		poison: func(fr *fundingRead, k *yaml.Node, path string) { fr.poison(1, k, path) }},
+		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path diag.Path) { fr.read(r, 1, v, path) },
+		poison: func(fr *fundingRead, k *yaml.Node, path diag.Path) { fr.poison(1, k, path) }},
 	{name: "other",
-		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path string) { fr.read(r, 2, v, path) },
-		poison: func(fr *fundingRead, k *yaml.Node, path string) { fr.poison(2, k, path) }},
+		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path diag.Path) { fr.read(r, 2, v, path) },
+		poison: func(fr *fundingRead, k *yaml.Node, path diag.Path) { fr.poison(2, k, path) }},
 	{name: "total",
-		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path string) { fr.read(r, 3, v, path) },
-		poison: func(fr *fundingRead, k *yaml.Node, path string) { fr.poison(3, k, path) }},
+		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path diag.Path) { fr.read(r, 3, v, path) },
+		poison: func(fr *fundingRead, k *yaml.Node, path diag.Path) { fr.poison(3, k, path) }},
 }
 
 // funding reads a `funding` object into f and reports W105 for its amounts
 // with exactly three decimals, saying whether the 1,000-times reading would
 // make the row add up.
-func (r *reader) funding(f *budget.Funding, k, v *yaml.Node, path string) {
+func (r *reader) funding(f *budget.Funding, k, v *yaml.Node, path diag.Path) {
 	if v.Kind != yaml.MappingNode {
 		// `funding: 3188`: E103, and the figure meant is unknown, not zero.
 		r.typeError(v, path, diag.Text{VI: "một bảng khóa central, local, other, total", EN: "a mapping of central, local, other, total"})
@@ -605,16 +610,16 @@ func (l *loader) w105(n Num, note diag.Text) {
 	})
 }
 
-func (r *reader) allocation(k, v *yaml.Node, path string) {
+func (r *reader) allocation(k, v *yaml.Node, path diag.Path) {
 	a := &Allocation{}
 	r.p.Allocation = a
 	readMapping(r, k, v, path, a, allocationFields)
 }
 
 var allocationFields = []field[*Allocation]{
-	{name: "source", read: func(r *reader, a *Allocation, _, v *yaml.Node, path string) { a.Source = r.text(v, path) }},
-	{name: "projects", read: func(r *reader, a *Allocation, _, v *yaml.Node, path string) {
-		r.list(v, path, func(_ int, item *yaml.Node, path string) {
+	{name: "source", read: func(r *reader, a *Allocation, _, v *yaml.Node, path diag.Path) { a.Source = r.text(v, path) }},
+	{name: "projects", read: func(r *reader, a *Allocation, _, v *yaml.Node, path diag.Path) {
+		r.list(v, path, func(_ int, item *yaml.Node, path diag.Path) {
 			e := &Allocated{Pos: Pos{item.Line, item.Column}}
 			readMapping(r, item, item, path, e, allocatedFields)
 			a.Projects = append(a.Projects, e)
@@ -623,13 +628,13 @@ var allocationFields = []field[*Allocation]{
 }
 
 var allocatedFields = []field[*Allocated]{
-	{name: "project", required: true, read: func(r *reader, e *Allocated, _, v *yaml.Node, path string) {
+	{name: "project", required: true, read: func(r *reader, e *Allocated, _, v *yaml.Node, path diag.Path) {
 		e.Project = r.integer(v, path, 1, 99)
 	}},
-	{name: "subproject", read: func(r *reader, e *Allocated, _, v *yaml.Node, path string) {
+	{name: "subproject", read: func(r *reader, e *Allocated, _, v *yaml.Node, path diag.Path) {
 		e.Subproject = r.integer(v, path, 1, 99)
 	}},
-	{name: "central", required: true, read: func(r *reader, e *Allocated, _, v *yaml.Node, path string) {
+	{name: "central", required: true, read: func(r *reader, e *Allocated, _, v *yaml.Node, path diag.Path) {
 		var w bool
 		e.Central, w = r.number(v, path, amountNum)
 		if w {
@@ -662,7 +667,7 @@ func (l *loader) duplicateNumbers(n int, num func(int) *Int, what diag.Text) {
 			VI: "Gộp hai mục lại, hoặc sửa số cho đúng.",
 			EN: "Merge the two entries, or correct the number.",
 		})
-		d.Related = []diag.Related{{Line: f.Pos.Line, Column: f.Pos.Column, Path: f.Path,
+		d.Related = []diag.Related{{Line: f.Pos.Line, Column: f.Pos.Column, Path: f.Path.String(),
 			Message: diag.Text{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
 		xp.Valid = false
 	}
@@ -683,7 +688,7 @@ func (l *loader) references() {
 				VI: fmt.Sprintf("mã xã `%s` bị lặp lại (đã có ở dòng %d)", c.ID.Value, f.ID.Pos.Line),
 				EN: fmt.Sprintf("duplicate commune id `%s` (first at line %d)", c.ID.Value, f.ID.Pos.Line),
 			}, diag.Text{VI: "Mỗi xã một mã riêng.", EN: "Give each commune its own id."})
-			d.Related = []diag.Related{{Line: f.ID.Pos.Line, Column: f.ID.Pos.Column, Path: f.ID.Path,
+			d.Related = []diag.Related{{Line: f.ID.Pos.Line, Column: f.ID.Pos.Column, Path: f.ID.Path.String(),
 				Message: diag.Text{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
 			continue
 		}

@@ -224,7 +224,7 @@ func TestSchemaMatchesLoader(t *testing.T) {
 			_, ds := Load("full.yaml", src)
 			var got []string
 			for _, d := range ds {
-				if d.Code == "E102" && d.Path == join(m.path, farKey) {
+				if d.Code == "E102" && d.Path == joinPath(m.path, farKey) {
 					list, ok := strings.CutPrefix(d.Help.EN, "Valid keys here: ")
 					list, _, _ = strings.Cut(list, ". ")
 					if !ok {
@@ -353,7 +353,7 @@ func mappings(s map[string]any, v any, path string) []mapping {
 				}
 			}
 		}) {
-			out = append(out, mappings(props[k].(map[string]any), v[k], join(path, k))...)
+			out = append(out, mappings(props[k].(map[string]any), v[k], joinPath(path, k))...)
 		}
 	case []any:
 		items, ok := s["items"].(map[string]any)
@@ -366,8 +366,16 @@ func mappings(s map[string]any, v any, path string) []mapping {
 			}
 		}
 		for i, e := range v {
-			out = append(out, mappings(items, e, index(path, i))...)
+			out = append(out, mappings(items, e, diag.Index(path, i).String())...)
 		}
 	}
 	return out
+}
+
+// joinPath spells the path of key in the mapping at path.
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
 }

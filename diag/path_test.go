@@ -1,0 +1,40 @@
+package diag_test
+
+import (
+	"testing"
+
+	"github.com/kehoach/kehoach/diag"
+)
+
+func TestPath(t *testing.T) {
+	var top diag.Path
+	projects := top.Key("projects")
+	item := projects.Index(3)
+	funding := item.Key("funding")
+	local := funding.Key("local")
+	basis := diag.PathOf("plan.basis")
+	funds := funding.Mapping()
+	total, central := funds.Key("total"), funds.Key("central")
+	tests := []struct {
+		p    diag.Path
+		want string
+	}{
+		{top, ""},
+		{projects, "projects"},
+		{item, "projects[3]"},
+		{funding, "projects[3].funding"},
+		{local, "projects[3].funding.local"},
+		{total, "projects[3].funding.total"},
+		{central, "projects[3].funding.central"},
+		{basis.Index(0), "plan.basis[0]"},
+		{diag.Index("communes", 12), "communes[12]"},
+	}
+	for _, tc := range tests {
+		if got := tc.p.String(); got != tc.want {
+			t.Errorf("path = %q, want %q", got, tc.want)
+		}
+	}
+	if !top.IsZero() || local.IsZero() {
+		t.Errorf("IsZero: top %v, local %v", top.IsZero(), local.IsZero())
+	}
+}
