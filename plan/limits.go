@@ -1,5 +1,7 @@
 package plan
 
+import "bytes"
+
 // Limits that hold before memory does. Each is far above what the national
 // plan of the benchmarks holds (10,600 communes, about 85,000 rows, about
 // 13 MB and a million YAML nodes) and far below what would exhaust a
@@ -80,9 +82,13 @@ func (s *nodeScanner) scan() int {
 	s.blockIndent = -2
 	s.prevIndent = -1
 	for i := 0; i < len(s.data) && s.n <= s.limit; {
-		end := i
-		for end < len(s.data) && s.data[end] != '\n' && s.data[end] != '\r' {
-			end++
+		// The line ends at the first LF or CR.
+		end := len(s.data)
+		if j := bytes.IndexByte(s.data[i:], '\n'); j >= 0 {
+			end = i + j
+		}
+		if j := bytes.IndexByte(s.data[i:end], '\r'); j >= 0 {
+			end = i + j
 		}
 		s.line(s.data[i:end])
 		// A line ends with LF, CRLF or a lone CR, as the YAML library reads it.
@@ -284,6 +290,9 @@ func (s *nodeScanner) tokens(text []byte, i, indent int, block bool) {
 		lastValue = true
 		for i++; i < len(text); i++ {
 			c := text[i]
+			if !plainStop[c] {
+				continue
+			}
 			if s.flow > 0 && (c == ',' || c == ']' || c == '}' || c == '[' || c == '{') {
 				break
 			}
@@ -302,6 +311,10 @@ func (s *nodeScanner) tokens(text []byte, i, indent int, block bool) {
 	// lines after it until it closes.
 	s.prevValue = lastValue || s.flow > 0 || s.quote != 0
 }
+
+// plainStop holds the bytes that may end a plain scalar: the flow
+// indicators, the colon of a mapping value and the # of a comment.
+var plainStop = [256]bool{',': true, '[': true, ']': true, '{': true, '}': true, ':': true, '#': true}
 
 // isAnchorChar reports whether b can be part of an anchor's name, as the
 // YAML library reads it.
