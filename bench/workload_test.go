@@ -222,8 +222,8 @@ func validate(paths ...string) error {
 }
 
 // export does what `kehoach export FILE -o DIR` does once its flags are
-// parsed: validate the plan, build the workbook of all its appendices in
-// memory and write it to a file.
+// parsed: validate the plan and write the workbook of all its appendices
+// to a file.
 func export(name, dir string) error {
 	data, err := plan.ReadInput(nil)(plan.Input{Name: name, Explicit: true})
 	if err != nil {
@@ -238,12 +238,16 @@ func export(name, dir string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := appendix.Write(&buf, p, appendix.Numbers(p), appendix.Options{Date: date}); err != nil {
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)) + "-phu-luc.xlsx"
+	f, err := os.Create(filepath.Join(dir, base))
+	if err != nil {
 		return err
 	}
-	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name)) + "-phu-luc.xlsx"
-	return os.WriteFile(filepath.Join(dir, base), buf.Bytes(), 0o644)
+	if err := appendix.Write(f, p, appendix.Numbers(p), appendix.Options{Date: date}); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // floorDecode reads a file and decodes it into a yaml.Node, as kehoach

@@ -148,16 +148,43 @@ func runExport(o *exportOptions) error {
 		writeFile = atomicfile.Write
 	}
 	for _, f := range files {
-		var buf bytes.Buffer
-		if err := appendix.Write(&buf, p, f.numbers, opts); err != nil {
-			return fmt.Errorf("%s: %w", f.path, err)
+		// The workbook goes straight into the temporary file that replaces
+		// the old one: the national plan's is not held in memory twice.
+		// A failure to write is the file's (disk full, …); any other is
+		// the workbook's.
+		var buildErr error
+		err := writeWorkbook(lang, writeFile, f.path, func(w io.Writer) error {
+			fw := &failedWriter{w: w}
+			err := appendix.Write(fw, p, f.numbers, opts)
+			if fw.err != nil {
+				return fw.err
+			}
+			buildErr = err
+			return err
+		})
+		if buildErr != nil {
+			return fmt.Errorf("%s: %w", f.path, buildErr)
 		}
-		if err := writeWorkbook(lang, writeFile, f.path, &buf); err != nil {
+		if err != nil {
 			return err
 		}
 		fmt.Fprintln(o.io.Out, f.path)
 	}
 	return nil
+}
+
+// failedWriter keeps the first error of the writer it wraps.
+type failedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *failedWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 // makeFolder creates the output folder (and its parents) when it is
@@ -219,10 +246,10 @@ func loadForExport(s *streams, lang diag.Lang, name string, force, strict bool) 
 	return res.Plan, nil
 }
 
-// writeWorkbook replaces the workbook at path, refusing when a
-// spreadsheet program has it open. Any failure leaves the previous
+// writeWorkbook replaces the workbook at path with what write writes,
+// refusing when a spreadsheet program has it open. Any failure leaves the previous
 // workbook as it was and no temporary file, and says so in one line.
-func writeWorkbook(lang diag.Lang, writeFile func(string, func(io.Writer) error) error, path string, buf *bytes.Buffer) error {
+func writeWorkbook(lang diag.Lang, writeFile func(string, func(io.Writer) error) error, path string, write func(io.Writer) error) error {
 	if lock, ok := officeLock(path); ok {
 		return fmt.Errorf("%s: %s (%s)", path, inLang(lang,
 			"tệp đang được mở trong chương trình khác; đóng tệp rồi xuất lại, hoặc xóa tệp khóa nếu không còn chương trình nào mở nó",
@@ -235,10 +262,7 @@ func writeWorkbook(lang diag.Lang, writeFile func(string, func(io.Writer) error)
 			"là một thư mục, không phải tệp phụ lục; không ghi gì",
 			"is a folder, not a workbook; nothing was written"))
 	}
-	err := writeFile(path, func(w io.Writer) error {
-		_, err := buf.WriteTo(w)
-		return err
-	})
+	err := writeFile(path, write)
 	if errors.Is(err, atomicfile.ErrLocked) {
 		return fmt.Errorf("%s: %s (%v)", path, inLang(lang,
 			"tệp đang được mở trong chương trình khác (Excel?); đóng tệp rồi xuất lại, tệp cũ vẫn giữ nguyên",
