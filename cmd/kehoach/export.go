@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -39,10 +40,13 @@ type exportOptions struct {
 	// (atomicfile.Write when nil); tests replace it to inject faults such
 	// as a full disk.
 	writeFile func(path string, write func(io.Writer) error) error
+	// progressAfter is how long the export runs before its progress
+	// shows, when standard error is a terminal.
+	progressAfter time.Duration
 }
 
 func newExportCmd(s *streams, g *globalOptions) *cobra.Command {
-	o := &exportOptions{io: s, g: g}
+	o := &exportOptions{io: s, g: g, progressAfter: progressAfter}
 	cmd := &cobra.Command{
 		Use:   "export FILE",
 		Short: "Xuất các phụ lục Excel / write the appendix workbooks",
@@ -101,7 +105,18 @@ func runExport(o *exportOptions) error {
 			"export needs a plan file (its name names the workbooks), not standard input"))
 	}
 
-	p, err := loadForExport(o.io, lang, o.file, o.force, o.strict)
+	// On a terminal, a progress bar on standard error once the export
+	// takes more than a moment; the findings go through it, so that they
+	// start on a clean line.
+	errOut := o.io.ErrOut
+	var bar *progressBar
+	if o.io.errTTY && !o.check {
+		bar = newProgressBar(o.io.ErrOut, lang, o.progressAfter)
+		bar.begin()
+		defer bar.finish()
+		errOut = bar
+	}
+	p, err := loadForExport(o.io.In, errOut, lang, o.file, o.force, o.strict)
 	if err != nil {
 		return err
 	}
@@ -127,6 +142,9 @@ func runExport(o *exportOptions) error {
 		return err
 	}
 	opts := appendix.Options{NumberStyle: style, Date: date}
+	if bar != nil {
+		opts.Progress = bar.update
+	}
 	base := strings.TrimSuffix(filepath.Base(o.file), filepath.Ext(o.file)) + "-phu-luc"
 	var files []workbookFile
 	if o.split {
@@ -164,6 +182,9 @@ func runExport(o *exportOptions) error {
 		})
 		if buildErr != nil {
 			return fmt.Errorf("%s: %w", f.path, buildErr)
+		}
+		if bar != nil {
+			bar.clear()
 		}
 		if err != nil {
 			return err
@@ -215,8 +236,8 @@ func makeFolder(lang diag.Lang, dir string) error {
 // error as the text report; a plan with errors (or with strict, warnings)
 // is refused unless force, and a plan that could not be read at all always
 // is.
-func loadForExport(s *streams, lang diag.Lang, name string, force, strict bool) (*plan.Plan, error) {
-	data, err := plan.ReadInput(s.In)(plan.Input{Name: name, Explicit: true})
+func loadForExport(in io.Reader, errOut io.Writer, lang diag.Lang, name string, force, strict bool) (*plan.Plan, error) {
+	data, err := plan.ReadInput(in)(plan.Input{Name: name, Explicit: true})
 	if err != nil {
 		return nil, err
 	}
@@ -227,20 +248,20 @@ func loadForExport(s *streams, lang diag.Lang, name string, force, strict bool) 
 		if err != nil {
 			return nil, err
 		}
-		if err := f.Format(s.ErrOut, []report.File{file}); err != nil {
+		if err := f.Format(errOut, []report.File{file}); err != nil {
 			return nil, err
 		}
 	}
 	switch {
 	case res.Plan == nil:
-		fmt.Fprintf(s.ErrOut, "kehoach: %s\n", inLang(lang, "không đọc được kế hoạch, không xuất phụ lục", "the plan could not be read; nothing exported"))
+		fmt.Fprintf(errOut, "kehoach: %s\n", inLang(lang, "không đọc được kế hoạch, không xuất phụ lục", "the plan could not be read; nothing exported"))
 		return nil, errFindings
 	case file.Failed(strict) && !force:
 		why := inLang(lang, "kế hoạch có lỗi", "the plan has errors")
 		if file.Valid() {
 			why = inLang(lang, "kế hoạch có cảnh báo (--strict)", "the plan has warnings (--strict)")
 		}
-		fmt.Fprintf(s.ErrOut, "kehoach: %s, %s\n", why, inLang(lang, "không xuất phụ lục (--force để xuất dù vậy)", "nothing exported (--force exports anyway)"))
+		fmt.Fprintf(errOut, "kehoach: %s, %s\n", why, inLang(lang, "không xuất phụ lục (--force để xuất dù vậy)", "nothing exported (--force exports anyway)"))
 		return nil, errFindings
 	}
 	return res.Plan, nil

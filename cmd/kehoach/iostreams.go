@@ -14,6 +14,9 @@ type streams struct {
 	ErrOut io.Writer
 	// outTTY is true when Out is a terminal.
 	outTTY bool
+	// errTTY is true when ErrOut is a terminal, where export shows its
+	// progress.
+	errTTY bool
 	// noColor is true when NO_COLOR is set (https://no-color.org).
 	noColor bool
 	// getenv reads the environment (tests replace it).
@@ -24,6 +27,7 @@ func systemStreams() *streams {
 	return &streams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		outTTY:  isTerminal(os.Stdout),
+		errTTY:  isTerminal(os.Stderr),
 		noColor: os.Getenv("NO_COLOR") != "",
 		getenv:  os.Getenv,
 	}

@@ -30,8 +30,7 @@ const viFormat = `[>=1000000]#"."###"."##0;[>=1000]#"."##0;0`
 // examples are the plans under examples/ the tests export.
 var examples = []string{"bao-yen-2022", "bao-yen-2022-xa"}
 
-// loadExample validates an example plan; a missing example skips the test
-// (the per-commune one is written by a colleague).
+// loadExample validates an example plan; a missing example fails the test.
 func loadExample(t *testing.T, name string) *plan.Plan {
 	t.Helper()
 	path := filepath.Join("..", "..", "examples", name+".yaml")

@@ -46,6 +46,22 @@ type Options struct {
 	// and as the time of its parts (see DocumentDate). The zero time means
 	// the 1st of January of the plan year.
 	Date time.Time
+	// Progress, when set, hears how far Write has got: at the start and
+	// the end of each sheet, every thousand rows in between, and once
+	// more with Saving set when every sheet is written and the workbook
+	// is compressed and written out. It is called on Write's goroutine.
+	Progress func(Progress)
+}
+
+// Progress is how far Write has got, for a progress bar.
+type Progress struct {
+	// Appendix is the number of the appendix being written, the Sheet-th
+	// of Sheets (from 1).
+	Appendix, Sheet, Sheets int
+	// Row is the last row of its sheet written, of Rows.
+	Row, Rows int
+	// Saving is true once every sheet is written.
+	Saving bool
 }
 
 // Write writes a workbook with the given appendices of p, in the order
@@ -77,7 +93,7 @@ func Write(w io.Writer, p *plan.Plan, numbers []int, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(func(out io.Writer) excelize.ZipWriter { return newSortedZip(out, date) })
-	wr := &writer{f: f, o: o, b: b, styles: map[styleKey]int{}}
+	wr := &writer{f: f, o: o, b: b, styles: map[styleKey]int{}, at: Progress{Sheets: len(sheets)}}
 	if err := wr.workbook(date); err != nil {
 		return err
 	}
@@ -86,6 +102,8 @@ func Write(w io.Writer, p *plan.Plan, numbers []int, o Options) error {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
 	}
+	wr.at.Saving = true
+	wr.report()
 	return f.Write(w)
 }
 

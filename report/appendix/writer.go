@@ -30,6 +30,18 @@ type writer struct {
 	values []any
 	// buf is where formulas are written.
 	buf []byte
+	// at is how far the workbook has got, for Options.Progress.
+	at Progress
+}
+
+// progressRows is how often, in rows, Options.Progress hears of a sheet.
+const progressRows = 1000
+
+// report tells Options.Progress how far the workbook has got.
+func (w *writer) report() {
+	if w.o.Progress != nil {
+		w.o.Progress(w.at)
+	}
 }
 
 // workbook sets what belongs to the whole workbook: the default font and
@@ -84,7 +96,9 @@ func (w *writer) sheet(s *sheet, first bool) error {
 	}
 
 	// Lay out the rows and compute every value first.
-	tables, ncols := layout(s)
+	tables, ncols, rows := layout(s)
+	w.at = Progress{Appendix: s.number, Sheet: w.at.Sheet + 1, Sheets: w.at.Sheets, Rows: rows}
+	w.report()
 	widths := make([]float64, ncols)
 	for _, pt := range tables {
 		for c := range pt.t.cols {
@@ -179,6 +193,8 @@ func (w *writer) sheet(s *sheet, first bool) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
+	w.at.Row = rows
+	w.report()
 	if single {
 		pt := tables[0]
 		return w.f.SetDefinedName(&excelize.DefinedName{
@@ -193,7 +209,7 @@ func (w *writer) sheet(s *sheet, first bool) error {
 // layout places the tables of a sheet below its title block, numbers
 // their rows and computes every value; it returns the tables and the
 // sheet's width in columns.
-func layout(s *sheet) ([]*placed, int) {
+func layout(s *sheet) ([]*placed, int, int) {
 	ncols := 0
 	row := len(titleBlock(s, "")) + 1
 	var tables []*placed
@@ -222,7 +238,7 @@ func layout(s *sheet) ([]*placed, int) {
 		pt.decimals = columnDecimals(t)
 		tables = append(tables, pt)
 	}
-	return tables, ncols
+	return tables, ncols, row - 1
 }
 
 // pageSetup sets how a sheet prints: A4 landscape, fit to one page wide
@@ -426,6 +442,10 @@ func (w *writer) body(sw *excelize.StreamWriter, pt *placed, r *row, widths []fl
 			return err
 		}
 		values[c] = excelize.Cell{StyleID: id, Value: value}
+	}
+	if w.o.Progress != nil && r.line%progressRows == 0 {
+		w.at.Row = r.line
+		w.report()
 	}
 	if err := sw.SetRow(cellRef(0, r.line), values, excelize.RowOpts{Height: w.round(height)}); err != nil {
 		return err
