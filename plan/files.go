@@ -3,7 +3,6 @@ package plan
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -27,10 +26,6 @@ type Input struct {
 	// folder are validated only when they are plan files.
 	Explicit bool
 }
-
-// ErrNoPlans is returned by Collect when the folders given hold no plan
-// file and no file was named: validating nothing is not a success.
-var ErrNoPlans = errors.New("no plan file found")
 
 // Collect turns command-line paths into inputs: "-" is standard input, a
 // file is itself, a folder is searched recursively for *.yaml and *.yml
@@ -139,8 +134,18 @@ func pathError(p string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return fmt.Errorf("%s: %w", p, err)
+	return &PathError{Path: p, Err: err}
 }
+
+// PathError is a path given or found that could not be used: it does not
+// exist, or cannot be read. Err is the system's reason.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *PathError) Unwrap() error { return e.Err }
 
 // Outcome is the result of validating one input.
 type Outcome struct {

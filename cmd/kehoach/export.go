@@ -239,7 +239,7 @@ func makeFolder(lang diag.Lang, dir string) error {
 func loadForExport(in io.Reader, errOut io.Writer, lang diag.Lang, name string, force, strict bool) (*plan.Plan, error) {
 	data, err := plan.ReadInput(in)(plan.Input{Name: name, Explicit: true})
 	if err != nil {
-		return nil, err
+		return nil, inLanguage(lang, err)
 	}
 	res := plan.Validate(name, data)
 	file := report.File{Name: name, Source: data, Diagnostics: res.Diagnostics}

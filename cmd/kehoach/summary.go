@@ -60,7 +60,7 @@ func runSummary(o *summaryOptions) error {
 	}
 	data, err := plan.ReadInput(o.io.In)(plan.Input{Name: nameOf(o.file), Explicit: true})
 	if err != nil {
-		return err
+		return inLanguage(lang, err)
 	}
 	res := plan.Validate(nameOf(o.file), data)
 	file := report.File{Name: nameOf(o.file), Source: data, Diagnostics: res.Diagnostics}

@@ -95,13 +95,14 @@ func runValidate(o *validateOptions) error {
 		files = append(files, rf)
 	}
 	if len(files) == 0 && len(problems) == 0 {
-		problems = append(problems, fmt.Errorf("%w in %s", plan.ErrNoPlans, strings.Join(o.paths, ", ")))
+		// Validating nothing is not a success.
+		problems = append(problems, fmt.Errorf("%s %s", inLang(lang, "không tìm thấy tệp kế hoạch nào trong", "no plan file found in"), strings.Join(o.paths, ", ")))
 	}
 	if err := f.Format(o.io.Out, files); err != nil {
 		return err
 	}
 	for _, p := range problems {
-		fmt.Fprintf(o.io.ErrOut, "kehoach: %v\n", p)
+		fmt.Fprintf(o.io.ErrOut, "kehoach: %v\n", inLanguage(lang, p))
 	}
 	switch {
 	case len(problems) > 0:
