@@ -150,8 +150,12 @@ func (e *PathError) Unwrap() error { return e.Err }
 // Outcome is the result of validating one input.
 type Outcome struct {
 	Input
-	// Source is the file's content.
+	// Source is the file's content when it has findings, for the lines a
+	// report shows; nil otherwise.
 	Source []byte
+	// Result is the findings; its Plan is nil. A folder of 700 district
+	// plans would otherwise hold every plan's model, and the content of
+	// every file, until the report is written; Validate gives the model.
 	Result
 	// Err is set when the file could not be read; the tool could not do
 	// its job for it (exit 2).
@@ -224,10 +228,13 @@ func validateOne(in Input, open Open) Outcome {
 		o.Err = err
 		return o
 	}
-	o.Source = data
 	o.Result = Validate(in.Name, data)
 	if !in.Explicit && skip(o.Result, data) {
 		o.Skipped = true
+	}
+	o.Plan = nil
+	if len(o.Diagnostics) > 0 {
+		o.Source = data
 	}
 	return o
 }

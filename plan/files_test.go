@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -129,5 +130,45 @@ func TestCollect(t *testing.T) {
 	}
 	if len(errs) != 1 || !errors.Is(errs[0], fs.ErrNotExist) || errs[0].Error() != "missing.yaml: no such file or directory" {
 		t.Errorf("Collect() errors = %v, want one: missing.yaml: no such file or directory", errs)
+	}
+}
+
+// TestValidateAllKeepsLittle: the outcomes of a folder keep the findings,
+// and the content of the files that have some (for the report's source
+// lines), but no plan model: 700 district plans are not all held until
+// the report is written.
+func TestValidateAllKeepsLittle(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "examples", "bao-yen-2022.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	// Without its stated grand totals, the reference plan has no finding.
+	clean := bytes.Replace(src, []byte("\nfunding: {total: 7603, central: 6220, local: 622, other: 761}\n"), []byte("\n"), 1)
+	if bytes.Equal(clean, src) {
+		t.Fatal("the reference plan has no grand totals line")
+	}
+	for name, data := range map[string][]byte{"a.yaml": src, "b.yaml": clean} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inputs, errs := plan.Collect([]string{dir})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	out := plan.ValidateAll(inputs, plan.ReadInput(nil))
+	if len(out) != 2 {
+		t.Fatalf("%d outcomes, want 2", len(out))
+	}
+	a, b := out[0], out[1]
+	if len(a.Diagnostics) == 0 || !slices.Equal(a.Source, src) {
+		t.Errorf("a.yaml: %d findings, source kept %v; want its findings and its source", len(a.Diagnostics), a.Source != nil)
+	}
+	if len(b.Diagnostics) != 0 || b.Source != nil {
+		t.Errorf("b.yaml: %d findings, source kept %v; want none and no source", len(b.Diagnostics), b.Source != nil)
+	}
+	if a.Plan != nil || b.Plan != nil {
+		t.Error("an outcome holds the plan's model")
 	}
 }
