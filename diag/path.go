@@ -53,11 +53,8 @@ func (p Path) String() string {
 		return p.key
 	}
 	base := p.parent.String()
-	switch {
-	case base == "":
+	if base == "" {
 		return p.key
-	case p.key == "":
-		return base
 	}
 	return base + "." + p.key
 }

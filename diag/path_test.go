@@ -27,6 +27,7 @@ func TestPath(t *testing.T) {
 		{total, "projects[3].funding.total"},
 		{central, "projects[3].funding.central"},
 		{basis.Index(0), "plan.basis[0]"},
+		{item.Key(""), "projects[3]."}, // an empty key, written `"": 1`
 		{diag.Index("communes", 12), "communes[12]"},
 	}
 	for _, tc := range tests {

@@ -205,9 +205,9 @@ func TestNFDValues(t *testing.T) {
 func TestYAMLOnlyLineBreaks(t *testing.T) {
 	for _, sep := range []string{"\u0085", "\u2028", "\u2029"} {
 		t.Run(fmt.Sprintf("U+%04X", []rune(sep)[0]), func(t *testing.T) {
-			// In quotes and in a flow mapping, a line break is folded
-			// into a space; the findings after it are where an editor
-			// shows them.
+			// In quotes and in a flow mapping the text goes on past it
+			// (NEL is read as a space, the separators are kept); the
+			// findings after it are where an editor shows them.
 			text := strings.Replace(encodingPlan, "title: Kế hoạch thử", `title: "Kế hoạch`+sep+`thử"`, 1)
 			text = strings.Replace(text, "local: 10}", "local: 10,"+sep+" centrl: 1}", 1)
 			line := strings.Split(text, "\n")[11]
@@ -230,6 +230,19 @@ func TestYAMLOnlyLineBreaks(t *testing.T) {
 			}
 			if msg := res.Diagnostics[0].Message.EN; !strings.Contains(msg, fmt.Sprintf("invisible line break, U+%04X", []rune(sep)[0])) {
 				t.Errorf("E101 %q does not name the invisible line break", msg)
+			}
+
+			// A line that holds one in quotes and breaks YAML for
+			// another reason gets that reason.
+			for _, tc := range []struct{ line, want string }{
+				{`  title: "Kế hoạch` + sep + `thử" x`, "does not line up"},
+				{`  title: "Kế hoạch` + sep + `thử"` + "\n\tyear: 2023", "indented with a tab"},
+			} {
+				text = strings.Replace(encodingPlan, "  title: Kế hoạch thử", tc.line, 1)
+				res = plan.Validate("plan.yaml", []byte(text))
+				if len(res.Diagnostics) != 1 || res.Diagnostics[0].Code != "E101" || !strings.Contains(res.Diagnostics[0].Message.EN, tc.want) {
+					t.Errorf("%q: findings %+v, want one E101 saying %q", tc.line, res.Diagnostics, tc.want)
+				}
 			}
 		})
 	}

@@ -150,8 +150,8 @@ func (e *PathError) Unwrap() error { return e.Err }
 // Outcome is the result of validating one input.
 type Outcome struct {
 	Input
-	// Source is the file's content when it has findings, for the lines a
-	// report shows; nil otherwise.
+	// Source is the file's content when it has findings and is not
+	// skipped, for the lines a report shows; nil otherwise.
 	Source []byte
 	// Result is the findings; its Plan is nil. A folder of 700 district
 	// plans would otherwise hold every plan's model, and the content of
@@ -233,7 +233,7 @@ func validateOne(in Input, open Open) Outcome {
 		o.Skipped = true
 	}
 	o.Plan = nil
-	if len(o.Diagnostics) > 0 {
+	if len(o.Diagnostics) > 0 && !o.Skipped {
 		o.Source = data
 	}
 	return o

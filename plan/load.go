@@ -256,18 +256,15 @@ func (p positions) at(line, col int) (int, int) {
 	return s[0], s[1] + col - 1
 }
 
-// remap rewrites the positions of every node of a document.
+// remap rewrites the positions of every node of a document. The library
+// never puts a node in two lists of Content (an alias is a node of its
+// own, pointing at its anchor through Alias), so each is visited once.
 func (p positions) remap(doc *yaml.Node) {
 	if p.starts == nil {
 		return
 	}
-	seen := make(map[*yaml.Node]bool)
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
-		if seen[n] {
-			return
-		}
-		seen[n] = true
 		n.Line, n.Column = p.at(n.Line, n.Column)
 		for _, c := range n.Content {
 			walk(c)
@@ -355,6 +352,9 @@ func (l *loader) yamlError(err error, data []byte, pos positions) {
 	if parserProblem(problem) {
 		line++
 	}
+	// The library's line starts in the middle of an editor's line when an
+	// invisible line break ends the one before it.
+	afterBreak := pos.starts != nil && line >= 1 && line <= len(pos.starts) && pos.starts[line-1][1] > 1
 	line, _ = pos.at(line, 1)
 	// A tab that breaks the indentation is found while the scanner is
 	// still on the value above it: the line the parser gives is that
@@ -388,7 +388,7 @@ func (l *loader) yamlError(err error, data []byte, pos positions) {
 			EN: "YAML allows only spaces for indentation: replace the tab with spaces (editors have \"Convert indentation to spaces\").",
 		}
 	}
-	if i := strings.IndexAny(text, "\u0085\u2028\u2029"); i >= 0 && pos.starts != nil {
+	if i := strings.IndexAny(text, "\u0085\u2028\u2029"); i >= 0 && afterBreak {
 		// An invisible line break that YAML reads as the end of the line.
 		r, _ := utf8.DecodeRuneInString(text[i:])
 		col = utf8.RuneCountInString(text[:i]) + 1
@@ -397,8 +397,8 @@ func (l *loader) yamlError(err error, data []byte, pos positions) {
 			EN: fmt.Sprintf("the line holds an invisible line break, U+%04X, where YAML ends the line", r),
 		}
 		help = diag.Text{
-			VI: "Xóa ký tự đó (thường đi kèm văn bản dán từ Word hoặc PDF), hoặc đặt cả văn bản trong ngoặc kép.",
-			EN: "Delete it (it comes with text pasted from a word processor or a PDF), or put the whole text in double quotes.",
+			VI: "Xóa ký tự đó (thường đi kèm văn bản dán từ Word hoặc PDF).",
+			EN: "Delete it (it comes with text pasted from a word processor or a PDF).",
 		}
 	}
 	if aliasCol > 0 {

@@ -183,13 +183,14 @@ func runExport(o *exportOptions) error {
 		if buildErr != nil {
 			return fmt.Errorf("%s: %w", f.path, buildErr)
 		}
-		if bar != nil {
-			bar.clear()
-		}
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(o.io.Out, f.path)
+		if bar != nil {
+			bar.println(o.io.Out, f.path)
+		} else {
+			fmt.Fprintln(o.io.Out, f.path)
+		}
 	}
 	return nil
 }

@@ -32,6 +32,13 @@ type progressBar struct {
 	start, drawn time.Time
 	timer        *time.Timer
 	done         bool
+	// last is the latest progress of the workbook, when seen is true;
+	// the timer's first draw shows it.
+	last appendix.Progress
+	seen bool
+	// checked is true once the plan is checked: its findings go through
+	// the bar, and the timer no longer says "checking".
+	checked bool
 	// width is the width of the line on screen, in characters, 0 when
 	// nothing is shown.
 	width int
@@ -48,12 +55,18 @@ func (b *progressBar) begin() {
 	b.timer = time.AfterFunc(b.after, b.checking)
 }
 
-// checking shows that the plan is being checked, unless the bar shows
+// checking is the timer's: once the bar is due, it shows what the export
+// is doing, unless the findings are being written or the bar shows
 // something already.
 func (b *progressBar) checking() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if !b.done && b.width == 0 {
+	switch {
+	case b.done || b.width > 0:
+	case b.seen:
+		b.drawn = b.now()
+		b.draw(b.text(b.last))
+	case !b.checked:
 		b.draw(b.bar(0) + inLang(b.lang, "đang kiểm tra kế hoạch…", "checking the plan…"))
 	}
 }
@@ -63,6 +76,7 @@ func (b *progressBar) checking() {
 func (b *progressBar) update(p appendix.Progress) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.last, b.seen, b.checked = p, true, true
 	t := b.now()
 	if b.done || t.Sub(b.start) < b.after || (b.width > 0 && t.Sub(b.drawn) < b.every && !p.Saving) {
 		return
@@ -109,19 +123,24 @@ func (b *progressBar) clearLine() {
 	}
 }
 
-// clear removes the line until the next update.
-func (b *progressBar) clear() {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.clearLine()
-}
-
-// Write clears the line and writes p.
+// Write clears the line and writes p: the findings, once the plan is
+// checked. The timer draws nothing while they are written (a report
+// comes in pieces that end mid-line).
 func (b *progressBar) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.checked = true
 	b.clearLine()
 	return b.w.Write(p)
+}
+
+// println clears the line and prints s on w (standard output), as one
+// step: the timer cannot draw between the two.
+func (b *progressBar) println(w io.Writer, s string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.clearLine()
+	fmt.Fprintln(w, s)
 }
 
 // finish removes the line for good.

@@ -34,54 +34,66 @@ func screen(out string) string {
 }
 
 func TestProgressBar(t *testing.T) {
-	var out bytes.Buffer
+	// Standard output and standard error on one terminal.
+	var term bytes.Buffer
 	clock := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
-	b := newProgressBar(&out, diag.VI, 500*time.Millisecond)
-	b.now = func() time.Time { return clock }
-	b.start = clock
-	at := func(d time.Duration, p appendix.Progress) string {
+	newBar := func(lang diag.Lang) *progressBar {
+		b := newProgressBar(&term, lang, 500*time.Millisecond)
+		b.now = func() time.Time { return clock }
+		b.start = clock
+		return b
+	}
+	at := func(b *progressBar, d time.Duration, p appendix.Progress) string {
 		clock = clock.Add(d)
 		b.update(p)
-		return screen(out.String())
+		return screen(term.String())
 	}
-	pl3 := appendix.Progress{Appendix: 3, Sheet: 2, Sheets: 4, Row: 1000, Rows: 2000}
+	check := func(step, got, want string) {
+		t.Helper()
+		if got != want {
+			t.Errorf("%s: screen %q, want %q", step, got, want)
+		}
+	}
 
-	// Nothing in the first moment: a district plan is done by then.
-	if got := at(100*time.Millisecond, pl3); got != "" {
-		t.Errorf("within the first moment the bar shows %q", got)
-	}
-	if got, want := at(500*time.Millisecond, pl3), "[#######-------------] Phụ lục 3 (2/4): dòng 1.000/2.000"; got != want {
-		t.Errorf("bar = %q, want %q", got, want)
-	}
+	// A national plan: checked for more than the first moment, with
+	// findings, then sheets of thousands of rows.
+	b := newBar(diag.VI)
+	b.checking() // the timer, while the plan is checked
+	check("checking", screen(term.String()), "[--------------------] đang kiểm tra kế hoạch…")
+	b.Write([]byte("p.yaml:1:1: cảnh báo[B203]: a"))
+	b.checking() // the report comes in pieces: nothing is drawn in between
+	b.Write([]byte("\n"))
+	check("findings", screen(term.String()), "p.yaml:1:1: cảnh báo[B203]: a\n")
+	pl3 := appendix.Progress{Appendix: 3, Sheet: 2, Sheets: 4, Row: 1000, Rows: 2000}
+	check("first rows", at(b, 600*time.Millisecond, pl3), "p.yaml:1:1: cảnh báo[B203]: a\n[#######-------------] Phụ lục 3 (2/4): dòng 1.000/2.000")
 	// Not redrawn more than ten times a second.
 	pl3.Row = 2000
-	if got, want := at(50*time.Millisecond, pl3), "[#######-------------] Phụ lục 3 (2/4): dòng 1.000/2.000"; got != want {
-		t.Errorf("bar redrawn too soon: %q, want %q", got, want)
-	}
-	if got, want := at(100*time.Millisecond, pl3), "[##########----------] Phụ lục 3 (2/4): dòng 2.000/2.000"; got != want {
-		t.Errorf("bar = %q, want %q", got, want)
-	}
+	check("too soon", at(b, 50*time.Millisecond, pl3), "p.yaml:1:1: cảnh báo[B203]: a\n[#######-------------] Phụ lục 3 (2/4): dòng 1.000/2.000")
+	check("redrawn", at(b, 100*time.Millisecond, pl3), "p.yaml:1:1: cảnh báo[B203]: a\n[##########----------] Phụ lục 3 (2/4): dòng 2.000/2.000")
 	// Saving shows at once, over the longer line before it.
-	if got, want := at(time.Millisecond, appendix.Progress{Saving: true}), "[####################] đang nén và ghi tệp…"; got != want {
-		t.Errorf("bar = %q, want %q", got, want)
-	}
-	// What goes through it starts on a clean line.
-	b.Write([]byte("p.yaml:1:1: cảnh báo\n"))
-	if got, want := screen(out.String()), "p.yaml:1:1: cảnh báo\n"; got != want {
-		t.Errorf("screen = %q, want %q", got, want)
-	}
-	b.checking()
+	check("saving", at(b, time.Millisecond, appendix.Progress{Saving: true}), "p.yaml:1:1: cảnh báo[B203]: a\n[####################] đang nén và ghi tệp…")
+	// The path written replaces the bar.
+	b.println(&term, "out/p-phu-luc.xlsx")
 	b.finish()
-	if got, want := screen(out.String()), "p.yaml:1:1: cảnh báo\n"; got != want {
-		t.Errorf("after finish the screen = %q, want %q", got, want)
+	check("done", screen(term.String()), "p.yaml:1:1: cảnh báo[B203]: a\nout/p-phu-luc.xlsx\n")
+	if n := strings.Count(term.String(), "\n"); n != 2 {
+		t.Errorf("%d line breaks, want the finding's and the path's", n)
 	}
-	if n := strings.Count(out.String(), "\n"); n != 1 {
-		t.Errorf("the bar wrote %d line breaks, want only the finding's", n)
-	}
+	b.checking() // a timer that fires late draws nothing
+	check("late timer", screen(term.String()), "p.yaml:1:1: cảnh báo[B203]: a\nout/p-phu-luc.xlsx\n")
 
-	en := newProgressBar(&out, diag.EN, 0)
-	en.now = func() time.Time { return clock }
-	if got, want := en.text(appendix.Progress{Appendix: 5, Sheet: 3, Sheets: 6, Row: 12000, Rows: 21204}), "[########------------] appendix 5 (3 of 6): row 12,000 of 21,204"; got != want {
+	// A plan whose sheets are written in the first moment, then a long
+	// compression: the timer shows the step it is at.
+	term.Reset()
+	b = newBar(diag.EN)
+	at(b, 100*time.Millisecond, appendix.Progress{Appendix: 2, Sheet: 1, Sheets: 1, Rows: 20})
+	check("within the first moment", at(b, 100*time.Millisecond, appendix.Progress{Saving: true}), "")
+	b.checking()
+	check("timer", screen(term.String()), "[####################] compressing and writing the file…")
+	b.finish()
+	check("finished", screen(term.String()), "")
+
+	if got, want := b.text(appendix.Progress{Appendix: 5, Sheet: 3, Sheets: 6, Row: 12000, Rows: 21204}), "[########------------] appendix 5 (3 of 6): row 12,000 of 21,204"; got != want {
 		t.Errorf("English bar = %q, want %q", got, want)
 	}
 }

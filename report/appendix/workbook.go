@@ -58,7 +58,8 @@ type Progress struct {
 	// Appendix is the number of the appendix being written, the Sheet-th
 	// of Sheets (from 1).
 	Appendix, Sheet, Sheets int
-	// Row is the last row of its sheet written, of Rows.
+	// Row is the row of its sheet about to be written (0 as the sheet
+	// starts, Rows once it is written), of Rows.
 	Row, Rows int
 	// Saving is true once every sheet is written.
 	Saving bool

@@ -207,8 +207,8 @@ func (w *writer) sheet(s *sheet, first bool) error {
 }
 
 // layout places the tables of a sheet below its title block, numbers
-// their rows and computes every value; it returns the tables and the
-// sheet's width in columns.
+// their rows and computes every value; it returns the tables, the
+// sheet's width in columns and its last row.
 func layout(s *sheet) ([]*placed, int, int) {
 	ncols := 0
 	row := len(titleBlock(s, "")) + 1
