@@ -43,6 +43,10 @@ func Index(list string, i int) Path {
 	return Path{key: list + "[" + string(strconv.AppendInt(digits[:0], int64(i), 10)) + "]"}
 }
 
+// Equal reports whether p and q spell the same path, however they were
+// built (go-cmp uses it to compare values that hold paths).
+func (p Path) Equal(q Path) bool { return p.String() == q.String() }
+
 // IsZero reports whether p is the top level.
 func (p Path) IsZero() bool { return p.String() == "" }
 

@@ -35,6 +35,9 @@ func TestPath(t *testing.T) {
 			t.Errorf("path = %q, want %q", got, tc.want)
 		}
 	}
+	if !local.Equal(diag.PathOf("projects[3].funding.local")) || local.Equal(funding) {
+		t.Error("Equal does not compare the paths as spelt")
+	}
 	if !top.IsZero() || local.IsZero() {
 		t.Errorf("IsZero: top %v, local %v", top.IsZero(), local.IsZero())
 	}
