@@ -93,7 +93,11 @@ func Write(w io.Writer, p *plan.Plan, numbers []int, o Options) error {
 
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(func(out io.Writer) excelize.ZipWriter { return newSortedZip(out, date) })
+	// excelize saves into a buffer of its own and then copies it to w.
+	// The zip writer writes straight to w instead and leaves that buffer
+	// empty: a national workbook is not held in memory once more when
+	// export peaks, at the end.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, date) })
 	wr := &writer{f: f, o: o, b: b, styles: map[styleKey]int{}, at: Progress{Sheets: len(sheets)}}
 	if err := wr.workbook(date); err != nil {
 		return err
@@ -105,7 +109,22 @@ func Write(w io.Writer, p *plan.Plan, numbers []int, o Options) error {
 	}
 	wr.at.Saving = true
 	wr.report()
-	return f.Write(w)
+	var rest byteCount
+	if err := f.Write(&rest); err != nil {
+		return err
+	}
+	if rest > 0 {
+		return fmt.Errorf("excelize wrote %d bytes outside its zip writer", rest)
+	}
+	return nil
+}
+
+// byteCount counts the bytes written to it.
+type byteCount int64
+
+func (c *byteCount) Write(p []byte) (int, error) {
+	*c += byteCount(len(p))
+	return len(p), nil
 }
 
 // DocumentDate returns the date a workbook of p carries: the plan's date
