@@ -95,8 +95,7 @@ func Write(w io.Writer, p *plan.Plan, numbers []int, o Options) error {
 	defer f.Close()
 	// excelize saves into a buffer of its own and then copies it to w.
 	// The zip writer writes straight to w instead and leaves that buffer
-	// empty: a national workbook is not held in memory once more when
-	// export peaks, at the end.
+	// empty, so the workbook is not copied through memory once more.
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, date) })
 	wr := &writer{f: f, o: o, b: b, styles: map[styleKey]int{}, at: Progress{Sheets: len(sheets)}}
 	if err := wr.workbook(date); err != nil {
