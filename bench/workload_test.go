@@ -2,7 +2,6 @@ package bench
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -136,42 +135,15 @@ func (w *workloads) dir(tb testing.TB, name string) string {
 // nationalFile returns a national plan of the given number of communes.
 func nationalFile(tb testing.TB, communes int) string {
 	return work.path(tb, fmt.Sprintf("national-%d.yaml", communes), func(p string) error {
-		return writeFile(p, func(w io.Writer) error { return synthetic.National(w, communes) })
+		return synthetic.WriteNational(p, communes)
 	})
 }
 
 // repoDir returns a folder of synthetic.Districts district plans.
 func repoDir(tb testing.TB) string {
 	return work.path(tb, "repo", func(p string) error {
-		if err := os.MkdirAll(p, 0o777); err != nil {
-			return err
-		}
-		for i := 1; i <= synthetic.Districts; i++ {
-			err := writeFile(filepath.Join(p, synthetic.DistrictFile(i)), func(w io.Writer) error {
-				return synthetic.District(w, synthetic.DistrictName(i), synthetic.DistrictCommunes)
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+		return synthetic.WriteRepo(p, synthetic.Districts, synthetic.DistrictCommunes)
 	})
-}
-
-func writeFile(name string, write func(io.Writer) error) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // binary builds a main package of the module once per run and returns the
@@ -443,7 +415,7 @@ func TestExportShape(t *testing.T) {
 	const communes = 3
 	dir := t.TempDir()
 	name := filepath.Join(dir, "national.yaml")
-	if err := writeFile(name, func(w io.Writer) error { return synthetic.National(w, communes) }); err != nil {
+	if err := synthetic.WriteNational(name, communes); err != nil {
 		t.Fatal(err)
 	}
 	if err := export(name, dir); err != nil {

@@ -2,6 +2,8 @@ package synthetic
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -87,5 +89,40 @@ func TestNoCommunes(t *testing.T) {
 	var b bytes.Buffer
 	if err := National(&b, 0); err == nil {
 		t.Error("National(0) succeeded")
+	}
+}
+
+// TestWriteRepo: the repository workload is one file per district, named
+// and filled as District writes it, and the national file is National's.
+func TestWriteRepo(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteRepo(filepath.Join(dir, "repo"), 3, 2); err != nil {
+		t.Fatal(err)
+	}
+	names, err := filepath.Glob(filepath.Join(dir, "repo", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"huyen-001.yaml", "huyen-002.yaml", "huyen-003.yaml"}; len(names) != len(want) || filepath.Base(names[2]) != want[2] {
+		t.Fatalf("files %v, want %v", names, want)
+	}
+	var want bytes.Buffer
+	if err := District(&want, DistrictName(2), 2); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(names[1]); err != nil || !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("%s differs from District's plan (%v)", names[1], err)
+	}
+
+	name := filepath.Join(dir, "national.yaml")
+	if err := WriteNational(name, 3); err != nil {
+		t.Fatal(err)
+	}
+	want.Reset()
+	if err := National(&want, 3); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(name); err != nil || !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("national.yaml differs from National's plan (%v)", err)
 	}
 }

@@ -11,10 +11,8 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -34,40 +32,18 @@ func main() {
 }
 
 func run(out string, communes, districts, perDistrict int) error {
-	repo := filepath.Join(out, "repo")
-	if err := os.MkdirAll(repo, 0o777); err != nil {
+	if err := os.MkdirAll(out, 0o777); err != nil {
 		return err
 	}
 	national := filepath.Join(out, "national.yaml")
-	if err := writeFile(national, func(w io.Writer) error { return synthetic.National(w, communes) }); err != nil {
+	if err := synthetic.WriteNational(national, communes); err != nil {
 		return err
 	}
 	fmt.Println(national)
-	for i := 1; i <= districts; i++ {
-		name := filepath.Join(repo, synthetic.DistrictFile(i))
-		if err := writeFile(name, func(w io.Writer) error {
-			return synthetic.District(w, synthetic.DistrictName(i), perDistrict)
-		}); err != nil {
-			return err
-		}
+	repo := filepath.Join(out, "repo")
+	if err := synthetic.WriteRepo(repo, districts, perDistrict); err != nil {
+		return err
 	}
 	fmt.Printf("%s (%d plans)\n", repo, districts)
 	return nil
-}
-
-func writeFile(name string, write func(io.Writer) error) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	if err := write(w); err != nil {
-		f.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
