@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -14,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/internal/fuzzing"
 )
 
 // limitPlan is a small plan without findings, to which the limit tests
@@ -443,18 +442,8 @@ func parsedNodes(data []byte) (int, bool) {
 // YAML library parses, it counts no more nodes than the library builds,
 // so it never refuses a file within MaxNodes.
 func FuzzScanNodes(f *testing.F) {
-	for _, pattern := range []string{"../examples/*.yaml", "testdata/valid/*.yaml", "testdata/invalid/*.yaml"} {
-		names, err := filepath.Glob(pattern)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, name := range names {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
+	for _, data := range fuzzing.Seeds(f, "..") {
+		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// The scan sees what the loader lets through: UTF-8 without its

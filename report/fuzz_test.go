@@ -7,18 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"regexp"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
-	"time"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/internal/fuzzing"
 	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report"
 )
@@ -45,26 +40,16 @@ var fuzzNames = []string{
 // or a file name cannot inject a command); the text report ends with its
 // count.
 func FuzzReport(f *testing.F) {
-	for _, pattern := range []string{"../examples/*.yaml", "../plan/testdata/valid/*.yaml", "../plan/testdata/invalid/*.yaml"} {
-		names, err := filepath.Glob(pattern)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for i, name := range names {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data, fuzzNames[i%len(fuzzNames)])
-		}
+	for i, data := range fuzzing.Seeds(f, "..") {
+		f.Add(data, fuzzNames[i%len(fuzzNames)])
 	}
 	f.Add([]byte("kehoach: 1\n\"x\\n::warning file=a::pwned\": 1\nplan:\n  \"t\\r\\n::error::t\": 1\n"), "plan.yaml")
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
-		if expansive(data) {
+		if fuzzing.Expansive(data, plan.MaxDepth, plan.MaxNodes) {
 			t.Skip("within the limits, but slow")
 		}
 		var res plan.Result
-		noHang(t, func() { res = plan.Validate(name, data) })
+		fuzzing.NoHang(t, func() { res = plan.Validate(name, data) })
 		file := report.File{Name: name, Source: data, Diagnostics: res.Diagnostics}
 		for _, format := range report.Formats() {
 			for _, o := range []report.Options{
@@ -76,7 +61,7 @@ func FuzzReport(f *testing.F) {
 					t.Fatal(err)
 				}
 				var out bytes.Buffer
-				noHang(t, func() { err = fm.Format(&out, []report.File{file}) })
+				fuzzing.NoHang(t, func() { err = fm.Format(&out, []report.File{file}) })
 				if err != nil {
 					t.Fatalf("%s: %v", format, err)
 				}
@@ -246,66 +231,3 @@ func TestTextReportLongLine(t *testing.T) {
 
 // annotationRE is a GitHub annotation as the github format writes it.
 var annotationRE = regexp.MustCompile(`^::(error|warning) (file=[^,:]*,)?line=\d+,col=\d+,title=[A-Z]\d{3}::[^\r\n]*$`)
-
-// hangLimit is how long one input may take: inputs are small, so
-// anything near it is a loop or a blow-up, not work. Go's fuzzing has no
-// time limit of its own for one input.
-const hangLimit = 10 * time.Second
-
-// noHang runs f and fails the test when it takes longer than hangLimit,
-// or panics (with the panic's stack, which a fuzz worker that dies does
-// not report).
-func noHang(t *testing.T, f func()) {
-	t.Helper()
-	done := make(chan any, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
-				return
-			}
-			done <- nil
-		}()
-		f()
-	}()
-	select {
-	case p := <-done:
-		if p != nil {
-			t.Fatal(p)
-		}
-	case <-time.After(hangLimit):
-		t.Fatalf("no result after %v: a hang", hangLimit)
-	}
-}
-
-// expansive reports whether data is YAML whose aliases expand it to more
-// than 200,000 nodes but not past plan.MaxNodes: a plan within the limits
-// that takes seconds to validate (a few lines can hold a million rows),
-// which the fuzzer would take for a hang. The limits have their own tests.
-func expansive(data []byte) bool {
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil {
-		return false
-	}
-	memo := map[*yaml.Node]int{}
-	var count func(n *yaml.Node, depth int) int
-	count = func(n *yaml.Node, depth int) int {
-		if n.Kind == yaml.AliasNode && n.Alias != nil {
-			n = n.Alias
-		}
-		if c, ok := memo[n]; ok {
-			return c
-		}
-		if depth > plan.MaxDepth+2 {
-			return 1 // a loop of aliases: E110, refused at once
-		}
-		c := 1
-		for _, ch := range n.Content {
-			c = min(c+count(ch, depth+1), plan.MaxNodes+1)
-		}
-		memo[n] = c
-		return c
-	}
-	n := count(&doc, 0)
-	return n > 200_000 && n <= plan.MaxNodes
-}

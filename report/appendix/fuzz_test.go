@@ -6,20 +6,16 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/kehoach/kehoach/budget"
 	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/internal/fuzzing"
 	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report/appendix"
 )
@@ -38,18 +34,8 @@ const maxFuzzRows = 2000
 // excelize recomputes their formulas; no text of the plan becomes a
 // formula, a hyperlink or an external reference.
 func FuzzExport(f *testing.F) {
-	for _, pattern := range []string{"../../examples/*.yaml", "../../plan/testdata/valid/*.yaml", "../../plan/testdata/invalid/*.yaml"} {
-		names, err := filepath.Glob(pattern)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, name := range names {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
+	for _, data := range fuzzing.Seeds(f, "../..") {
+		f.Add(data)
 	}
 	// Text that a spreadsheet would read as a formula, a link or an
 	// external reference if it were written as one.
@@ -59,7 +45,7 @@ func FuzzExport(f *testing.F) {
 	}
 	f.Add([]byte(src))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if expansive(data) {
+		if fuzzing.Expansive(data, plan.MaxDepth, plan.MaxNodes) {
 			t.Skip("within the limits, but slow")
 		}
 		res := plan.Validate("fuzz.yaml", data)
@@ -70,7 +56,7 @@ func FuzzExport(f *testing.F) {
 		errors, _ := diag.Count(res.Diagnostics)
 		var buf bytes.Buffer
 		var err error
-		noHang(t, func() { err = appendix.Write(&buf, p, appendix.Numbers(p), appendix.Options{}) })
+		fuzzing.NoHang(t, func() { err = appendix.Write(&buf, p, appendix.Numbers(p), appendix.Options{}) })
 		if errors > 0 {
 			// Exported with --force: a clear error is allowed, a panic or
 			// a hang is not (noHang).
@@ -272,67 +258,4 @@ func noLinks(t *testing.T, data []byte) {
 			}
 		}
 	}
-}
-
-// hangLimit is how long one input may take: inputs are small, so
-// anything near it is a loop or a blow-up, not work. Go's fuzzing has no
-// time limit of its own for one input.
-const hangLimit = 10 * time.Second
-
-// noHang runs f and fails the test when it takes longer than hangLimit,
-// or panics (with the panic's stack, which a fuzz worker that dies does
-// not report).
-func noHang(t *testing.T, f func()) {
-	t.Helper()
-	done := make(chan any, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
-				return
-			}
-			done <- nil
-		}()
-		f()
-	}()
-	select {
-	case p := <-done:
-		if p != nil {
-			t.Fatal(p)
-		}
-	case <-time.After(hangLimit):
-		t.Fatalf("no result after %v: a hang", hangLimit)
-	}
-}
-
-// expansive reports whether data is YAML whose aliases expand it to more
-// than 200,000 nodes but not past plan.MaxNodes: a plan within the limits
-// that takes seconds to validate (a few lines can hold a million rows),
-// which the fuzzer would take for a hang. The limits have their own tests.
-func expansive(data []byte) bool {
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil {
-		return false
-	}
-	memo := map[*yaml.Node]int{}
-	var count func(n *yaml.Node, depth int) int
-	count = func(n *yaml.Node, depth int) int {
-		if n.Kind == yaml.AliasNode && n.Alias != nil {
-			n = n.Alias
-		}
-		if c, ok := memo[n]; ok {
-			return c
-		}
-		if depth > plan.MaxDepth+2 {
-			return 1 // a loop of aliases: E110, refused at once
-		}
-		c := 1
-		for _, ch := range n.Content {
-			c = min(c+count(ch, depth+1), plan.MaxNodes+1)
-		}
-		memo[n] = c
-		return c
-	}
-	n := count(&doc, 0)
-	return n > 200_000 && n <= plan.MaxNodes
 }
