@@ -117,6 +117,9 @@ func tokenWidth(runes []rune, col int) int {
 	if start >= len(runes) {
 		return 1
 	}
+	if invisible(runes[start]) {
+		return 1 // the finding is about that character
+	}
 	if q := runes[start]; q == '"' || q == '\'' {
 		for i := start + 1; i < len(runes); i++ {
 			if runes[i] == q && (q != '"' || runes[i-1] != '\\') {

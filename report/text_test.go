@@ -226,6 +226,7 @@ func TestTokenWidth(t *testing.T) {
 		{`  centrl: 2416`, 3, 6},
 		{`  name: Đa dạng hóa sinh kế # shortened`, 9, 19},
 		{`  year: 2022`, 20, 1},
+		{"  title: Kế hoạch\u2028thực hiện", 18, 1}, // an invisible line break, alone
 	}
 	for _, tc := range tests {
 		if got := tokenWidth([]rune(tc.line), tc.col); got != tc.want {
