@@ -140,32 +140,11 @@ func (l *loader) parse(data []byte) *yaml.Node {
 	if !l.prescan(data) {
 		return nil
 	}
-	pos := editorPositions(data)
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			l.notPlan(1, 1, diag.Text{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
+	doc, ok := decodeInParts(data)
+	if !ok {
+		if doc = l.decode(data); doc == nil {
 			return nil
 		}
-		l.yamlError(err, data, pos)
-		return nil
-	}
-	pos.remap(&doc)
-	if more, at := moreDocuments(dec); more {
-		// At the `---` that starts the second document.
-		if at > 0 {
-			at, _ = pos.at(at, 1)
-		}
-		line, col := secondDocumentLine(data, at), 1
-		l.add("E109", diag.Error, line, col, diag.Path{}, diag.Text{
-			VI: "tệp có hơn một tài liệu YAML (tài liệu thứ hai bắt đầu từ dòng này, sau `---` hoặc `...`); một tệp kế hoạch chỉ chứa một kế hoạch",
-			EN: "the file holds more than one YAML document (a second one starts on this line, after `---` or `...`); a plan file holds one plan",
-		}, diag.Text{
-			VI: "Tách mỗi kế hoạch ra một tệp riêng, hoặc xóa dòng `---` (hay `...`) nếu không cố ý.",
-			EN: "Put each plan in a file of its own, or delete the `---` (or `...`) line if it is a slip.",
-		})
-		return nil
 	}
 	if len(doc.Content) == 0 || emptyNode(doc.Content[0]) {
 		// Nothing but comments, or a lone `---`: the library places the
@@ -173,7 +152,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 		l.notPlan(1, 1, diag.Text{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
 		return nil
 	}
-	if !l.limits(&doc) {
+	if !l.limits(doc) {
 		return nil
 	}
 	root := doc.Content[0]
@@ -204,6 +183,39 @@ func (l *loader) sizeOK(data []byte) bool {
 		EN: "A plan, even a national one by commune, is far smaller; check that this is the right file.",
 	})
 	return false
+}
+
+// decode decodes data in one piece, with the library's lines turned into
+// an editor's. It returns nil after a finding.
+func (l *loader) decode(data []byte) *yaml.Node {
+	pos := editorPositions(data)
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	doc := new(yaml.Node)
+	if err := dec.Decode(doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			l.notPlan(1, 1, diag.Text{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
+			return nil
+		}
+		l.yamlError(err, data, pos)
+		return nil
+	}
+	pos.remap(doc)
+	if more, at := moreDocuments(dec); more {
+		// At the `---` that starts the second document.
+		if at > 0 {
+			at, _ = pos.at(at, 1)
+		}
+		line, col := secondDocumentLine(data, at), 1
+		l.add("E109", diag.Error, line, col, diag.Path{}, diag.Text{
+			VI: "tệp có hơn một tài liệu YAML (tài liệu thứ hai bắt đầu từ dòng này, sau `---` hoặc `...`); một tệp kế hoạch chỉ chứa một kế hoạch",
+			EN: "the file holds more than one YAML document (a second one starts on this line, after `---` or `...`); a plan file holds one plan",
+		}, diag.Text{
+			VI: "Tách mỗi kế hoạch ra một tệp riêng, hoặc xóa dòng `---` (hay `...`) nếu không cố ý.",
+			EN: "Put each plan in a file of its own, or delete the `---` (or `...`) line if it is a slip.",
+		})
+		return nil
+	}
+	return doc
 }
 
 // positions turns the lines and columns of the YAML library into those an
