@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -206,6 +207,7 @@ func export(name, dir string) error {
 		return fmt.Errorf("%s: %d findings", name, len(res.Diagnostics))
 	}
 	p := res.Plan
+	debug.FreeOSMemory() // as runExport does (releaseTree)
 	date, err := appendix.DocumentDate(p, "")
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -120,6 +121,7 @@ func runExport(o *exportOptions) error {
 	if err != nil {
 		return err
 	}
+	releaseTree()
 
 	have := appendix.Numbers(p)
 	numbers := have
@@ -267,6 +269,16 @@ func loadForExport(in io.Reader, errOut io.Writer, lang diag.Lang, name string, 
 	}
 	return res.Plan, nil
 }
+
+// releaseTree returns to the system the memory that reading the plan
+// took and no longer needs: the YAML tree, more than twice the size of
+// the model for the national plan, dies once the model is built. Left to
+// the garbage collector, its pages stay with the process while the
+// workbook's sheet buffers (large blocks, which the pages of the freed
+// small nodes cannot hold) are added on top: 430 MiB at the peak for the
+// national plan, 380 MiB with this. It costs one collection of the model,
+// about 40 ms there, and nothing that matters for a district plan.
+func releaseTree() { debug.FreeOSMemory() }
 
 // writeWorkbook replaces the workbook at path with what write writes,
 // refusing when a spreadsheet program has it open. Any failure leaves the previous
