@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -15,7 +16,7 @@ import (
 // trees are joined: the YAML library decodes on one core, and decoding is
 // most of the time validation takes. A part begins at a line where the
 // text alone says what the line is: a top-level key in column 1, or a
-// further entry (`- `) of a block list already begun in the part before.
+// further entry (`- `) of a block list begun earlier in the file.
 // Every part's tree is then checked to fit where its first line goes, and
 // anything unexpected (a part the library refuses, a tree of another
 // shape, an alias to an anchor in another part) makes the whole file be
@@ -43,7 +44,10 @@ type part struct {
 }
 
 // holds reports whether a line of the given indentation fits in the
-// part: a part of entries ends where the list may end.
+// part: a part of entries ends where the list may end. This keeps the
+// parts right, not only even: joinParts checks the shape of a part's
+// root, and a part of entries that went on to less indented lines would
+// be refused, or read in another context than the whole file's.
 func (p *part) holds(indent int, entry bool) bool {
 	return p.indent < 0 || indent > p.indent || (indent == p.indent && entry)
 }
@@ -63,7 +67,9 @@ func (p *part) add(indent int, entry bool) {
 // break other than LF or CRLF (the YAML library also ends lines at CR,
 // NEL, U+2028 and U+2029, and part lines are counted from LFs), a
 // directive or document marker, a first line that is indented, or a line
-// in column 1 that is neither a key nor a list entry.
+// in column 1 that starts with neither a letter, a digit or _ (as a plain
+// key does) nor a list entry. Whether such a line is a key indeed is left
+// to the decoding of the parts.
 func splitParts(data []byte, size int) []part {
 	if bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
 		return nil
@@ -202,7 +208,7 @@ func decodeParts(data []byte, workers, size int) (*yaml.Node, bool) {
 				if k+1 < len(parts) {
 					end = parts[k+1].start
 				}
-				doc, err := decodePart(data[parts[k].start:end], parts[k].line)
+				doc, err := decodePart(data[parts[k].start:end], parts[k].line, k+1 == len(parts))
 				if err != nil {
 					failed.Store(true)
 					return
@@ -218,15 +224,18 @@ func decodeParts(data []byte, workers, size int) (*yaml.Node, bool) {
 	return joinParts(parts, docs)
 }
 
-// errPart is a part that is not one document.
-var errPart = errors.New("not one document")
+// errPart is a part that is not one document, or not as the whole file
+// would have it.
+var errPart = errors.New("part unlike the whole file")
 
-// decodePart decodes one part, and moves its nodes down by the lines
-// before it.
-func decodePart(text []byte, lines int) (doc *yaml.Node, err error) {
+// decodePart decodes one part, lines after the start of the file, and
+// moves its nodes down by that many lines. last is true for the part that
+// ends the file.
+func decodePart(text []byte, lines int, last bool) (doc *yaml.Node, err error) {
 	defer func() {
-		// The library turns its own errors into errors; anything else it
-		// panics with would, on the whole file, be met again there.
+		// The library turns its own errors into errors. Anything else it
+		// panics with refuses the parts; the whole file meets it again,
+		// or not.
 		if r := recover(); r != nil {
 			doc, err = nil, errPart
 		}
@@ -243,20 +252,38 @@ func decodePart(text []byte, lines int) (doc *yaml.Node, err error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return nil, errPart
 	}
-	if lines > 0 {
-		shiftLines(doc, lines)
+	// A part other than the last ends with a line break. The library
+	// places a value that nothing spells out (the missing value of a
+	// `? key`) at the next token, which in the whole file is on the line
+	// that begins the next part, and here is the end of the text: no node
+	// can start there.
+	end := math.MaxInt
+	if !last {
+		end = bytes.Count(text, []byte("\n"))
+	}
+	if !shiftLines(doc, lines, end, 0) {
+		return nil, errPart
 	}
 	return doc, nil
 }
 
-// shiftLines adds n to the line of every node of a tree. The library never
-// puts a node in two lists of Content (an alias is a node of its own), so
-// each is visited once.
-func shiftLines(n *yaml.Node, lines int) {
+// shiftLines adds lines to the line of every node of a tree. It returns
+// false when a node starts after the line end or lies deeper than
+// MaxDepth: the library counts the nesting of the whole file against its
+// own limit, and a part begins at a depth of the whole file; a plan that
+// deep is refused anyway. The library never puts a node in two lists of
+// Content (an alias is a node of its own), so each is visited once.
+func shiftLines(n *yaml.Node, lines, end, depth int) bool {
+	if n.Line > end || depth > MaxDepth {
+		return false
+	}
 	n.Line += lines
 	for _, c := range n.Content {
-		shiftLines(c, lines)
+		if !shiftLines(c, lines, end, depth+1) {
+			return false
+		}
 	}
+	return true
 }
 
 // joinParts joins the parts' trees into the first one's.

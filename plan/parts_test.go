@@ -193,6 +193,16 @@ func TestDecodePartsFallBack(t *testing.T) {
 		"an entry after a scalar":    "a: x\n  - y\n  - z\n",
 		"a tab-indented line":        "a:\n  - x\n\t- y\n  - z\n",
 		"a second document":          "a:\n  - x\n  - y\n...\nb: 1\n",
+		// The library places the missing value of a `? key` at the next
+		// token: on the line that begins the next part.
+		"a key without a value":       "a:\n  - x\n  - ? y\n  - z\n",
+		"a key without a value, CRLF": "a:\r\n  - x\r\n  - ? y\r\n  - z\r\n",
+		"a nested key without value":  "a:\n  - x\n  - b:\n      ? y\n  - z\n",
+		"a list as a key":             "a:\n  - x\n  - ? - y\n  - z\n",
+		// The library's limit of 10,000 levels counts the whole file's;
+		// each part starts at a depth of it.
+		"deeper than the library's limit": "a:\n" + strings.Repeat("- ", 5001) + "x\n" +
+			strings.Repeat(" ", 10000) + "- y\n" + strings.Repeat(" ", 10000) + strings.Repeat("- ", 5001) + "z\n",
 	}
 	for name, text := range texts {
 		t.Run(name, func(t *testing.T) {
@@ -207,6 +217,8 @@ func FuzzDecodeParts(f *testing.F) {
 	for _, data := range fuzzing.Seeds(f, "..") {
 		f.Add(data, uint16(1))
 	}
+	// Complex keys and empty entries, which the plans do not have.
+	f.Add([]byte("a:\n  - x\n  - ? y\n  - k: 1\n    ? z\n  -\n  - - w\n"), uint16(1))
 	f.Fuzz(func(t *testing.T, data []byte, size uint16) {
 		if len(data) > 1<<16 {
 			t.Skip("large inputs slow the fuzzer down; the parts are lines")
