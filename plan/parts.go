@@ -12,9 +12,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// A large plan is decoded in parts, one for each core, and the parts'
-// trees are joined: the YAML library decodes on one core, and decoding is
-// most of the time validation takes. A part begins at a line where the
+// A large plan is decoded in parts on every core, and the parts' trees
+// are joined: the YAML library decodes on one core, and decoding is most
+// of the time validation takes. A part begins at a line where the
 // text alone says what the line is: a top-level key in column 1, or a
 // further entry (`- `) of a block list begun earlier in the file.
 // Every part's tree is then checked to fit where its first line goes, and
