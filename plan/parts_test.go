@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -153,27 +154,35 @@ func compareParts(data []byte, size int) (used bool, problem string) {
 	return true, ""
 }
 
-// TestDecodePartsPlans decodes the project's own plans, and a synthetic
-// national one, in parts as small as they can be: the tree is the whole
-// file's, and every valid plan is split.
+// TestDecodePartsPlans decodes the project's own plans, valid and not,
+// and a synthetic national one, in parts as small as they can be: the
+// tree is the whole file's, and the valid plans are decoded in parts.
 func TestDecodePartsPlans(t *testing.T) {
+	for _, data := range fuzzing.Seeds(t, "..") {
+		checkParts(t, data, 1)
+	}
 	var national bytes.Buffer
 	if err := synthetic.National(&national, 50); err != nil {
 		t.Fatal(err)
 	}
-	seeds := append(fuzzing.Seeds(t, ".."), national.Bytes())
-	split := 0
-	for _, data := range seeds {
-		if checkParts(t, data, 1) {
-			split++
+	valid := map[string][]byte{"synthetic national plan": national.Bytes()}
+	for _, name := range []string{
+		"../examples/bao-yen-2022.yaml", "../examples/bao-yen-2022-xa.yaml",
+		"testdata/valid/bao-yen-trimmed.yaml", "testdata/valid/tone-placement-bom-crlf.yaml",
+	} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
 		}
+		// As parse gives it: without a byte order mark.
+		valid[name] = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	}
-	// The examples, the valid corpus and the synthetic plan at least.
-	if split < 5 {
-		t.Errorf("%d of %d plans were decoded in parts", split, len(seeds))
-	}
-	if !checkParts(t, national.Bytes(), len(national.Bytes())/16) {
-		t.Error("the synthetic national plan was not decoded in parts")
+	for name, data := range valid {
+		for _, size := range []int{1, len(data) / 16} {
+			if !checkParts(t, data, size) {
+				t.Errorf("%s, parts of %d bytes: not decoded in parts", name, size)
+			}
+		}
 	}
 }
 
