@@ -230,10 +230,16 @@ type positions struct {
 	starts [][2]int
 }
 
+// libraryLineBreaks reports whether data holds a line break that only the
+// YAML library counts: NEL, U+2028 or U+2029.
+func libraryLineBreaks(data []byte) bool {
+	return bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029"))
+}
+
 // editorPositions indexes data (valid UTF-8) when it holds a line break
 // that only the YAML library counts.
 func editorPositions(data []byte) positions {
-	if !bytes.Contains(data, []byte("\u0085")) && !bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029")) {
+	if !libraryLineBreaks(data) {
 		return positions{}
 	}
 	starts := [][2]int{{1, 1}}

@@ -71,7 +71,7 @@ func (p *part) add(indent int, entry bool) {
 // key does) nor a list entry. Whether such a line is a key indeed is left
 // to the decoding of the parts.
 func splitParts(data []byte, size int) []part {
-	if bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029")) {
+	if libraryLineBreaks(data) {
 		return nil
 	}
 	var parts []part

@@ -231,9 +231,9 @@ func FuzzDecodeParts(f *testing.F) {
 	// Complex keys and empty entries, which the plans do not have.
 	f.Add([]byte("a:\n  - x\n  - ? y\n  - k: 1\n    ? z\n  -\n  - - w\n"), uint16(1))
 	f.Fuzz(func(t *testing.T, data []byte, size uint16) {
-		if len(data) > 1<<16 {
-			t.Skip("large inputs slow the fuzzer down; the parts are lines")
-		}
+		// The first 64 KiB: parts are lines, and larger inputs only slow
+		// the fuzzer down.
+		data = data[:min(len(data), 1<<16)]
 		var problem string
 		fuzzing.NoHang(t, func() { _, problem = compareParts(data, int(size)) })
 		if problem != "" {
