@@ -1,43 +1,47 @@
 package budget
 
-import (
-	"fmt"
-	"math/big"
+import "math/big"
 
-	"github.com/kehoach/kehoach/diag"
-)
-
-var sourceName = [numSources]diag.Text{
-	{VI: "NSTW", EN: "central funds"},
-	{VI: "NSĐP", EN: "local funds"},
-	{VI: "vốn huy động khác", EN: "other funds"},
-}
-
-var sourceKey = [numSources]string{"central", "local", "other"}
-
-var totalName = diag.Text{VI: "tổng kinh phí", EN: "total"}
-
-// checker walks a funding tree once, computing effective amounts bottom-up
-// and reporting each wrong figure where it is written.
+// checker walks a funding tree once, computing effective amounts bottom-up,
+// evaluating every equation and reporting the findings that need no
+// localisation (B204 to B207).
 type checker struct {
 	rules Rules
 	// leaves returns the activities of a node that leaves them out of the
 	// tree (CheckLeaves); nil when the tree holds them all.
 	leaves func(*Node) []*Node
-	out    []diag.Diagnostic
+	out    []Finding
+	// eff holds the effective amounts of the nodes that have children, for
+	// the localisation; dirty marks those whose subtree has an equation
+	// that fails or a figure with another reading.
+	eff   map[*Node]Amounts
+	dirty map[*Node]bool
+	// fixes, on the walk after the localisation, are the values the
+	// explanation gives the figures it changes: B204 to B207 are checked on
+	// the plan as corrected, so that one slip gives one finding.
+	fixes map[any]Amount
 }
 
 // Check runs the funding rules B201–B207 on a plan's funding tree and
-// returns the findings, unsorted.
+// returns the findings, in no particular order.
 //
-// Every node has an effective amount per source, as [Effective] defines it
-// (Check computes them in the same walk): the source as the node writes it
-// or, where it does not, the sum of its children's effective amounts (zero
-// for a node without children). Its effective total is the sum of its
-// effective sources; a written total is only an assertion. A wrong figure
-// is therefore reported where it is written, never again at the nodes
-// above it.
-func Check(root *Node, r Rules) []diag.Diagnostic {
+// Every node has an effective amount per source, as [Effective] defines
+// it: the source as the node writes it or, where it does not, the sum of
+// its children's effective amounts (zero for a node without children). The
+// funding of a plan is then a table of balance equations: a written total
+// equals the sum of its node's effective sources, and a written source of a
+// node with children equals the sum of its children's. When equations
+// fail, Check decides which written figures are wrong as statistics
+// offices edit survey tables (error localisation, after Fellegi and Holt):
+// the explanation that changes the fewest written figures so that every
+// equation holds; among those, the one with the most changes that are
+// simple typing slips of the value that fits (Scholtus 2009: a digit
+// wrong, missing, doubled or two swapped; a Vietnamese thousands dot read
+// as a decimal point); then the one whose changes are higher in the tree
+// (a total written by hand is more likely wrong than a detail row). Each
+// figure of the explanation is one finding, with its suggestion; figures
+// the explanation keeps get none. See locate.go.
+func Check(root *Node, r Rules) []Finding {
 	return CheckLeaves(root, r, nil)
 }
 
@@ -46,56 +50,136 @@ func Check(root *Node, r Rules) []diag.Diagnostic {
 // its activities (nil for none). The check is done with them before it
 // calls leaves again, so the caller may build every list into the same
 // nodes: a plan of tens of thousands of activities is checked without a
-// node for each of them at once.
-func CheckLeaves(root *Node, r Rules, leaves func(*Node) []*Node) []diag.Diagnostic {
-	c := &checker{rules: r, leaves: leaves}
+// node for each of them at once. leaves may be called more than once for
+// the same node.
+func CheckLeaves(root *Node, r Rules, leaves func(*Node) []*Node) []Finding {
+	c := &checker{rules: r, leaves: leaves, eff: map[*Node]Amounts{}, dirty: map[*Node]bool{}}
+	c.node(root)
+	if !c.dirty[root] {
+		return c.out
+	}
+	fixes := c.locate(root)
+	if len(fixes) == 0 {
+		return c.out
+	}
+	// B204 to B207 again, on the corrected figures.
+	kept := c.out[:0]
+	for _, f := range c.out {
+		switch f.Rule {
+		case RowSum, PartsSum, PlanSum:
+			kept = append(kept, f)
+		}
+	}
+	c.out, c.fixes = kept, fixes
 	c.node(root)
 	return c.out
 }
 
-// node checks n and its subtree and returns n's effective amounts, as
-// [Effective] defines them.
-func (c *checker) node(n *Node) Amounts {
-	kids := n.Children
-	if len(kids) == 0 && c.leaves != nil && n.Kind != Activity {
-		kids = c.leaves(n)
+// fixed returns n with the explanation's values in place of the figures it
+// changes, on the walk after the localisation.
+func (c *checker) fixed(n *Node) *Node {
+	var m *Node
+	fix := func(f *Figure) {
+		if v, ok := c.fixes[f.Ref]; ok && f.Ref != nil {
+			if m == nil {
+				cp := *n
+				m = &cp
+			}
+			f = m.Funding.fieldOf(f, &n.Funding)
+			f.Value = v
+		}
 	}
+	for i := range n.Funding.Sources {
+		fix(&n.Funding.Sources[i])
+	}
+	fix(&n.Funding.Total)
+	if m == nil {
+		return n
+	}
+	return m
+}
+
+// fieldOf returns the figure of f that stands where fig stands in of.
+func (f *Funding) fieldOf(fig *Figure, of *Funding) *Figure {
+	if fig == &of.Total {
+		return &f.Total
+	}
+	for i := range of.Sources {
+		if fig == &of.Sources[i] {
+			return &f.Sources[i]
+		}
+	}
+	return &f.Total
+}
+
+// kids returns n's children: in the tree, or from leaves.
+func (c *checker) kids(n *Node) []*Node {
+	if len(n.Children) == 0 && c.leaves != nil && n.Kind != Activity {
+		return c.leaves(n)
+	}
+	return n.Children
+}
+
+// node checks n and its subtree and returns n's effective amounts, as
+// [Effective] defines them, for the purposes of comparison (a row that
+// writes a total and no source is unknown, so that its sums are not
+// compared with what it does not say), and whether the subtree is dirty:
+// it has an equation that fails, or a figure with another reading. Only
+// nodes that are not activities are remembered: activities may come in
+// reused nodes.
+func (c *checker) node(n *Node) (Amounts, bool) {
+	if c.fixes != nil {
+		n = c.fixed(n)
+	}
+	kids := c.kids(n)
 	children := zeroAmounts
+	dirty := false
 	for _, ch := range kids {
-		children = children.plus(c.node(ch))
+		a, d := c.node(ch)
+		children = children.plus(a)
+		dirty = dirty || d
 	}
 	hasChildren := len(kids) > 0
 	eff := own(n, children)
-	f := &n.Funding
-	if hasChildren {
-		for s := range numSources {
-			fig := f.Sources[s]
-			if fig.Written && fig.Valid && children.Known[s] && fig.Value != children.Sources[s] {
-				c.mismatch(n, kids, fig, children.Sources[s], sourceName[s])
+	defer func() {
+		if n.Kind != Activity && c.fixes == nil {
+			c.dirty[n] = dirty
+			if hasChildren {
+				c.eff[n] = eff
 			}
 		}
+	}()
+	if n.Unreadable {
+		return eff, dirty
+	}
+	f := &n.Funding
+	if !hasChildren && writesNoSource(n) && f.Total.Valid {
+		if f.Total.Value != 0 && c.fixes == nil {
+			c.out = append(c.out, Finding{Rule: RowSum, Node: place(n), Field: TotalField, Figure: f.Total,
+				Stated: f.Total.Value, NoSource: true})
+		}
+		eff = Amounts{}
+		return eff, dirty
+	}
+	for s := range numSources {
+		fig := f.Sources[s]
+		if hasChildren && fig.Written && fig.Valid && children.Known[s] && fig.Value != children.Sources[s] {
+			dirty = true
+		}
+		dirty = dirty || fig.HasReading && fig.Valid
 	}
 	if t := f.Total; t.Written && t.Valid {
-		sources, sourcesKnown := eff.Total()
-		sum, sumKnown := children.Total()
-		reported := false
-		// On a node with children, whether B201 or B202/B203 applies
-		// depends on the children's sum: when that involves a figure with
-		// an E finding, neither is reported.
-		if sourcesKnown && t.Value != sources && (!hasChildren || sumKnown && t.Value != sum) {
-			c.b201(n, t, sources)
-			reported = true
+		if sum, ok := eff.Total(); ok && sum != t.Value {
+			dirty = true
 		}
-		if !reported && hasChildren && sumKnown && t.Value != sum {
-			c.mismatch(n, kids, t, sum, totalName)
-		}
+		dirty = dirty || t.HasReading
 	}
 	if n.Allocated != nil && n.Allocated.Valid && eff.Known[Central] && eff.Sources[Central] > n.Allocated.Value {
 		c.b206(n, eff.Sources[Central])
 	}
 	if (n.Kind == Project && !hasSubprojects(n)) || n.Kind == Subproject {
 		if total, ok := eff.Total(); ok && total == 0 {
-			c.b207(n)
+			c.out = append(c.out, Finding{Rule: Unfunded, Node: place(n), Figure: n.Number})
 		}
 	}
 	if c.rules.HasCounterpartMin {
@@ -103,110 +187,29 @@ func (c *checker) node(n *Node) Amounts {
 		// or a project without sub-projects.
 		switch {
 		case n.Kind == Plan:
-			c.shortfall("B204", n, eff)
+			c.shortfall(PlanCounterpart, n, eff)
 		case n.Kind == Subproject, n.Kind == Project && !hasSubprojects(n):
-			c.shortfall("B205", n, eff)
+			c.shortfall(NodeCounterpart, n, eff)
 		}
 	}
-	return eff
+	return eff, dirty
 }
+
+func place(n *Node) Place { return Place{Kind: n.Kind, Ref: n.Ref} }
 
 func hasSubprojects(n *Node) bool {
 	return len(n.Children) > 0 && n.Children[0].Kind == Subproject
 }
 
-func (c *checker) severity(diff Amount) diag.Severity {
-	if diff < 0 {
-		diff = -diff
-	}
-	if diff <= c.rules.Tolerance {
-		return diag.Warning
-	}
-	return diag.Error
-}
-
-func diffOf(stated, computed Amount) Amount {
+func (c *checker) within(stated, computed Amount) bool {
 	d, ok := stated.Sub(computed)
 	if !ok {
-		// Both are below 2^63 thousandths in magnitude and non-negative in
-		// a valid plan; a difference that overflows cannot be stated.
-		return 0
+		return false
 	}
-	return d
-}
-
-func (c *checker) finding(code string, sev diag.Severity, fig Figure, msg, help diag.Text) *diag.Diagnostic {
-	c.out = append(c.out, diag.Diagnostic{
-		Code: code, Severity: sev, Message: msg, Help: help,
-		Line: fig.Line, Column: fig.Column, Path: fig.Path.String(),
-	})
-	return &c.out[len(c.out)-1]
-}
-
-func withTolerance(sev diag.Severity, tol Amount) diag.Text {
-	if sev != diag.Warning {
-		return diag.Text{}
+	if d < 0 {
+		d = -d
 	}
-	return diag.Text{
-		VI: fmt.Sprintf(" Chênh lệch nằm trong dung sai %s của kế hoạch nên chỉ là cảnh báo.", tol.Format(true)),
-		EN: fmt.Sprintf(" The difference is within the plan's tolerance of %s, so this is a warning.", tol.Format(false)),
-	}
-}
-
-// mismatch reports a stated figure that differs from the sum of the node's
-// children: B203 on the plan, B202 elsewhere.
-func (c *checker) mismatch(n *Node, kids []*Node, fig Figure, computed Amount, what diag.Text) {
-	diff := diffOf(fig.Value, computed)
-	sev := c.severity(diff)
-	code, parts := "B202", diag.Text{VI: "các tiểu dự án", EN: "its sub-projects"}
-	switch {
-	case n.Kind == Plan:
-		code, parts = "B203", diag.Text{VI: "các dự án", EN: "the projects"}
-	case len(kids) > 0 && kids[0].Kind == Activity:
-		parts = diag.Text{VI: "các hoạt động", EN: "its activities"}
-	}
-	tol := withTolerance(sev, c.rules.Tolerance)
-	msg := diag.Text{
-		VI: fmt.Sprintf("%s của %s ghi %s, nhưng tổng của %s là %s (chênh lệch %s)",
-			what.VI, n.Label.VI, fig.Value.Format(true), parts.VI, computed.Format(true), diff.Format(true)),
-		EN: fmt.Sprintf("%s of %s: stated %s, but %s add up to %s (difference %s)",
-			what.EN, n.Label.EN, fig.Value.Format(false), parts.EN, computed.Format(false), diff.Format(false)),
-	}
-	help := diag.Text{
-		VI: fmt.Sprintf("Ghi %s (tổng của %s), hoặc sửa số sai ở %s.%s", computed, parts.VI, parts.VI, tol.VI),
-		EN: fmt.Sprintf("Write %s (the sum of %s), or correct the wrong figure in %s.%s", computed, parts.EN, parts.EN, tol.EN),
-	}
-	d := c.finding(code, sev, fig, msg, help)
-	d.Stated, d.Computed, d.Difference = fig.Value.String(), computed.String(), diff.String()
-}
-
-func (c *checker) b201(n *Node, t Figure, own Amount) {
-	diff := diffOf(t.Value, own)
-	sev := c.severity(diff)
-	tol := withTolerance(sev, c.rules.Tolerance)
-	msg := diag.Text{
-		VI: fmt.Sprintf("tổng kinh phí của %s ghi %s, nhưng NSTW + NSĐP + vốn huy động khác = %s (chênh lệch %s)",
-			n.Label.VI, t.Value.Format(true), own.Format(true), diff.Format(true)),
-		EN: fmt.Sprintf("total of %s: stated %s, but central + local + other = %s (difference %s)",
-			n.Label.EN, t.Value.Format(false), own.Format(false), diff.Format(false)),
-	}
-	help := diag.Text{
-		VI: fmt.Sprintf("Ghi total: %s, hoặc sửa nguồn vốn bị sai.%s", own, tol.VI),
-		EN: fmt.Sprintf("Write total: %s, or correct the source that is wrong.%s", own, tol.EN),
-	}
-	if !n.Funding.Sources[Central].Written && !n.Funding.Sources[Local].Written && !n.Funding.Sources[Other].Written {
-		// Only a total: on a row without children its sources are zero.
-		msg = diag.Text{
-			VI: fmt.Sprintf("tổng kinh phí của %s ghi %s, nhưng không ghi nguồn vốn nào (central, local, other), nên các nguồn cộng lại bằng %s", n.Label.VI, t.Value.Format(true), own.Format(true)),
-			EN: fmt.Sprintf("total of %s: stated %s, but no source (central, local, other) is written, so the sources add up to %s", n.Label.EN, t.Value.Format(false), own.Format(false)),
-		}
-		help = diag.Text{
-			VI: "Ghi các nguồn: funding: {central: …, local: …, other: …}; tổng chỉ là phép kiểm tra.",
-			EN: "Write the sources: funding: {central: …, local: …, other: …}; a total is only a check.",
-		}
-	}
-	d := c.finding("B201", sev, t, msg, help)
-	d.Stated, d.Computed, d.Difference = t.Value.String(), own.String(), diff.String()
+	return d <= c.rules.Tolerance
 }
 
 func (c *checker) b206(n *Node, central Amount) {
@@ -214,51 +217,23 @@ func (c *checker) b206(n *Node, central Amount) {
 	if !fig.Written {
 		fig = c.anchor(n)
 	}
-	over := diffOf(central, n.Allocated.Value)
-	src := ""
-	if n.AllocationSource != "" {
-		src = " (" + n.AllocationSource + ")"
-	}
-	msg := diag.Text{
-		VI: fmt.Sprintf("NSTW của %s là %s, vượt dự toán được giao %s%s là %s",
-			n.Label.VI, central.Format(true), n.Allocated.Value.Format(true), src, over.Format(true)),
-		EN: fmt.Sprintf("central funds of %s are %s, %s more than the %s assigned%s",
-			n.Label.EN, central.Format(false), over.Format(false), n.Allocated.Value.Format(false), src),
-	}
-	help := diag.Text{
-		VI: fmt.Sprintf("Giảm NSTW xuống tối đa %s, hoặc cập nhật allocation nếu dự toán đã được điều chỉnh.", n.Allocated.Value),
-		EN: fmt.Sprintf("Plan at most %s of central funds, or update allocation if the budget was changed.", n.Allocated.Value),
-	}
-	c.finding("B206", diag.Error, fig, msg, help)
-}
-
-func (c *checker) b207(n *Node) {
-	msg := diag.Text{
-		VI: fmt.Sprintf("%s không có kinh phí (tổng bằng 0)", n.Label.VI),
-		EN: fmt.Sprintf("%s has no funding (its total is 0)", n.Label.EN),
-	}
-	help := diag.Text{
-		VI: "Ghi funding: {central: …, local: …, other: …}, hoặc bỏ dự án, tiểu dự án này nếu năm nay không thực hiện.",
-		EN: "Write funding: {central: …, local: …, other: …}, or remove it if it is not carried out this year.",
-	}
-	// At its number, as rules.md says, even when it writes a funding of
-	// zeros.
-	c.finding("B207", diag.Warning, n.Number, msg, help)
+	c.out = append(c.out, Finding{Rule: OverAllocation, Node: place(n), Field: CentralField, Figure: fig,
+		Stated: central, Computed: n.Allocated.Value})
 }
 
 // anchor is where a finding about a node as a whole points: its funding
 // key when it has one, else its number.
 func (c *checker) anchor(n *Node) Figure {
 	if n.Funding.Written {
-		return Figure{Line: n.Funding.Line, Column: n.Funding.Column, Path: n.Funding.Path}
+		return Figure{Ref: n.Funding.Ref}
 	}
 	if n.Kind == Plan {
-		return Figure{Line: c.rules.ProjectsLine, Column: c.rules.ProjectsColumn, Path: diag.PathOf("projects")}
+		return Figure{Ref: c.rules.Projects}
 	}
 	return n.Number
 }
 
-func (c *checker) shortfall(code string, n *Node, eff Amounts) {
+func (c *checker) shortfall(rule Rule, n *Node, eff Amounts) {
 	if !eff.Known[Central] || !eff.Known[Local] || eff.Sources[Central] <= 0 {
 		return
 	}
@@ -283,33 +258,16 @@ func (c *checker) shortfall(code string, n *Node, eff Amounts) {
 	if m.Sign() > 0 {
 		q.Add(q, big.NewInt(1))
 	}
-	missing := Amount(q.Int64())
 	// percent reached, two decimals, rounded half up: 100 × local / central.
 	num := new(big.Int).Mul(big.NewInt(int64(local)), big.NewInt(100*100*2))
 	reachedQ := new(big.Int).Quo(num, big.NewInt(int64(central)))
 	reachedQ.Add(reachedQ, big.NewInt(1))
 	reachedQ.Quo(reachedQ, big.NewInt(2)) // hundredths of a percent
-	reached := Amount(reachedQ.Int64() * 10)
 
 	fig := n.Funding.Sources[Local]
 	if !fig.Written {
 		fig = c.anchor(n)
 	}
-	pctText := c.rules.CounterpartMin
-	what := diag.Text{VI: "kế hoạch", EN: "the plan"}
-	if n.Kind != Plan {
-		what = n.Label
-	}
-	msg := diag.Text{
-		VI: fmt.Sprintf("NSĐP của %s là %s, bằng %s %% NSTW (%s), dưới mức tối thiểu %s %%: thiếu %s",
-			what.VI, local.Format(true), reached.FormatFixed(true, 2), central.Format(true), pctText.Format(true), missing.Format(true)),
-		EN: fmt.Sprintf("local funds of %s are %s, %s %% of central funds (%s), below the minimum of %s %%: %s short",
-			what.EN, local.Format(false), reached.FormatFixed(false, 2), central.Format(false), pctText.Format(false), missing.Format(false)),
-	}
-	want, _ := local.Add(missing)
-	help := diag.Text{
-		VI: fmt.Sprintf("Bố trí NSĐP ít nhất %s (rules.counterpart_min_percent: %s).", want, pctText),
-		EN: fmt.Sprintf("Plan at least %s of local funds (rules.counterpart_min_percent: %s).", want, pctText),
-	}
-	c.finding(code, diag.Warning, fig, msg, help)
+	c.out = append(c.out, Finding{Rule: rule, Node: place(n), Field: LocalField, Figure: fig,
+		Stated: local, Computed: central, Missing: Amount(q.Int64()), Reached: Amount(reachedQ.Int64() * 10)})
 }

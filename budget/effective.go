@@ -38,10 +38,10 @@ func (a Amounts) plus(b Amounts) Amounts {
 // zeroAmounts is three known zeros: the sum of no children.
 var zeroAmounts = Amounts{Known: [numSources]bool{true, true, true}}
 
-// Effective returns n's effective amounts, as [Check] computes them: each
-// source as n writes it or, where n does not write it, the sum of its
-// children's effective amounts (zero for a node without children). A
-// written total is only an assertion and plays no part.
+// Effective returns n's effective amounts: each source as n writes it or,
+// where n does not write it, the sum of its children's effective amounts
+// (zero for a node without children). A written total is only an
+// assertion and plays no part.
 func Effective(n *Node) Amounts {
 	children := zeroAmounts
 	for _, ch := range n.Children {
@@ -72,9 +72,12 @@ func Computed(n *Node) Amounts {
 
 // own returns n's effective amounts given the sum of its children's:
 // written and valid, written with an E finding (unknown), or not written
-// (the children's sum, zero for a leaf).
+// (the children's sum, zero for a leaf). An unreadable node is unknown.
 func own(n *Node, children Amounts) Amounts {
 	var out Amounts
+	if n.Unreadable {
+		return out
+	}
 	for s := range numSources {
 		fig := n.Funding.Sources[s]
 		switch {
@@ -87,4 +90,10 @@ func own(n *Node, children Amounts) Amounts {
 		}
 	}
 	return out
+}
+
+// writesNoSource reports whether n's funding states a total and no source.
+func writesNoSource(n *Node) bool {
+	f := &n.Funding
+	return f.Total.Written && !f.Sources[Central].Written && !f.Sources[Local].Written && !f.Sources[Other].Written
 }

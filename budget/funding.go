@@ -1,8 +1,8 @@
 package budget
 
-import "github.com/kehoach/kehoach/diag"
-
-// Figure is one amount as a plan file states it, with where it is written.
+// Figure is one amount of a funding table as the plan states it. Where it
+// is written is the caller's business: Ref is the caller's handle for it,
+// which budget hands back in findings and never looks into.
 type Figure struct {
 	Value Amount
 	// Written is true when the file states the figure.
@@ -11,10 +11,14 @@ type Figure struct {
 	// take part in comparisons. A figure with an E finding is skipped by
 	// every check that would involve it: one slip gives one finding.
 	Valid bool
-	// Line and Column count from 1; Column counts characters.
-	Line, Column int
-	// Path is the YAML path of the value ("projects[0].funding.local").
-	Path diag.Path
+	// Reading is a second way to read the figure's text, when it has one:
+	// 3.188 in million VND, read by YAML as three point one eight eight,
+	// was most likely typed for 3188 in Vietnamese notation (W105).
+	// Localisation prefers this reading over any other correction.
+	Reading    Amount
+	HasReading bool
+	// Ref identifies the figure to the caller.
+	Ref any
 }
 
 // Source is one funding source.
@@ -28,15 +32,35 @@ const (
 	numSources
 )
 
+// Field is one figure of a `funding` object: a source or the total.
+type Field int
+
+// The fields of a funding object: the sources in order, then the total.
+const (
+	CentralField Field = Field(Central)
+	LocalField   Field = Field(Local)
+	OtherField   Field = Field(Other)
+	TotalField   Field = Field(numSources)
+)
+
 // Funding is a `funding` object: the sources a node writes, and an
 // optional stated total that asserts their sum.
 type Funding struct {
 	// Written is true when the node has a `funding` key.
-	Written      bool
-	Line, Column int
-	Path         diag.Path
-	Sources      [numSources]Figure
-	Total        Figure
+	Written bool
+	// Ref is the caller's handle for the `funding` key, where a finding
+	// about the node's funding as a whole points.
+	Ref     any
+	Sources [numSources]Figure
+	Total   Figure
+}
+
+// Field returns the figure of field f.
+func (f *Funding) Field(fl Field) *Figure {
+	if fl == TotalField {
+		return &f.Total
+	}
+	return &f.Sources[fl]
 }
 
 // Kind is the level of a node in the funding tree.
@@ -54,18 +78,21 @@ const (
 // sub-project or an activity.
 type Node struct {
 	Kind Kind
-	// Label names the node in messages: "Dự án 2", "Tiểu dự án 1 (Dự án 3)".
-	Label diag.Text
+	// Ref is the caller's handle for the node (a project, a sub-project),
+	// handed back in findings so that the caller can name it.
+	Ref any
 	// Number is where the node's number is written (the `project:` or
-	// `subproject:` value); B207 points there.
+	// `subproject:` value); B207 points there. Only its Ref is used.
 	Number  Figure
 	Funding Funding
+	// Unreadable is true when the node itself has an E finding (a project
+	// that is not a mapping): its funding is unknown, not zero, and it
+	// takes part in no check.
+	Unreadable bool
 	// Allocated is the central funds assigned to the node by `allocation`,
 	// when the plan states one.
 	Allocated *Figure
-	// AllocationSource names the document that assigned it.
-	AllocationSource string
-	Children         []*Node
+	Children  []*Node
 }
 
 // Rules are the plan's parameters of the funding checks.
@@ -78,7 +105,7 @@ type Rules struct {
 	// funds; zero value with HasCounterpartMin false means not checked.
 	CounterpartMin    Amount
 	HasCounterpartMin bool
-	// ProjectsLine and ProjectsColumn locate the `projects` key, where B204
+	// Projects is the caller's handle for the `projects` key, where B204
 	// points when the plan states no grand totals.
-	ProjectsLine, ProjectsColumn int
+	Projects any
 }

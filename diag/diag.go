@@ -76,7 +76,8 @@ type Related struct {
 // points). Line 0 means the finding is about the file as a whole. Path is
 // the YAML path of the node ("projects[0].funding.local"). Stated, Computed
 // and Difference are exact amounts in the plan's unit, set only for number
-// mismatches.
+// mismatches; Suggestion is the value the figure should have, when the
+// finding knows it.
 type Diagnostic struct {
 	Code       string
 	Severity   Severity
@@ -88,7 +89,13 @@ type Diagnostic struct {
 	Stated     string
 	Computed   string
 	Difference string
-	Related    []Related
+	// Suggestion is the value the figure should have, an exact amount in
+	// the plan's unit like Stated, when the finding knows it.
+	Suggestion string
+	// EndColumn, when not 0, is the column just past the figure's text,
+	// on Line: the span that Suggestion replaces.
+	EndColumn int
+	Related   []Related
 }
 
 // Sort orders findings by line, column and code, the order every report

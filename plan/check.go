@@ -27,7 +27,12 @@ func Validate(name string, data []byte) Result {
 	l := newLoader(name)
 	p, ds := l.load(data)
 	if p != nil {
-		ds = append(ds, Check(p)...)
+		var readings []budget.Finding
+		var checked []diag.Diagnostic
+		checked, readings = check(p)
+		ds = append(ds, checked...)
+		explainReadings(ds, readings)
+		spanSuggestions(data, ds)
 	}
 	diag.Sort(ds)
 	return Result{Plan: p, Diagnostics: ds, NotPlan: l.notPlanFile}
@@ -37,12 +42,18 @@ func Validate(name string, data []byte) Result {
 // catalogue rules (C4xx) on a loaded plan. Values with an E finding take
 // part in no comparison.
 func Check(p *Plan) []diag.Diagnostic {
+	ds, _ := check(p)
+	return ds
+}
+
+// check is Check, and the funding findings that are another reading of a
+// figure W105 already reports (see explainReadings).
+func check(p *Plan) ([]diag.Diagnostic, []budget.Finding) {
 	c := &checker{p: p}
-	root, leaves := p.FundingTreeLeaves()
-	c.out = budget.CheckLeaves(root, p.budgetRules(), leaves)
+	readings := c.funding()
 	c.catalogue()
 	c.targets()
-	return c.out
+	return c.out, readings
 }
 
 type checker struct {
@@ -57,7 +68,7 @@ func (c *checker) add(code string, sev diag.Severity, pos Pos, path diag.Path, m
 }
 
 func (p *Plan) budgetRules() budget.Rules {
-	r := budget.Rules{ProjectsLine: p.ProjectsPos.Line, ProjectsColumn: p.ProjectsPos.Column}
+	r := budget.Rules{Projects: &p.ProjectsPos}
 	if t := p.Rules.Tolerance; t.Valid {
 		r.Tolerance = t.Value
 	}
@@ -67,33 +78,17 @@ func (p *Plan) budgetRules() budget.Rules {
 	return r
 }
 
-// FundingTree returns the plan's funding tree for package budget: the
-// plan, its projects, their sub-projects and activities, with the
-// allocation attached to the nodes it assigns. An activity has a label only
-// when it writes a total, the only figure of an activity that a finding
-// names it for (B201).
-func (p *Plan) FundingTree() *budget.Node {
-	root, _ := p.fundingTree(true)
-	return root
-}
-
-// FundingTreeLeaves returns the funding tree without its activities: a
-// project or sub-project has no children in it, and leaves returns its
-// activities (nil for none), built into nodes that the next call reuses.
-// It is the tree for budget.CheckLeaves, and for any walk that is done
-// with one node's activities before it asks for the next: it holds the
-// nodes of one list of activities at a time, not those of all 74,200 of a
-// national plan.
+// FundingTreeLeaves returns the plan's funding tree for package budget,
+// without its activities: a project or sub-project has no children in it,
+// and leaves returns its activities (nil for none), built into nodes that
+// the next call reuses. It is the tree for budget.CheckLeaves, and for any
+// walk that is done with one node's activities before it asks for the
+// next: it holds the nodes of one list of activities at a time, not those
+// of all 74,200 of a national plan. Each node's Ref is the plan's *Plan,
+// *Project, *Subproject or *Activity, and each figure's Ref the plan's
+// *Figure, so that findings can be named and placed.
 func (p *Plan) FundingTreeLeaves() (root *budget.Node, leaves func(*budget.Node) []*budget.Node) {
-	return p.fundingTree(false)
-}
-
-// fundingTree builds the funding tree, with its activities when all is
-// true, else without them and the function that gives them
-// (FundingTreeLeaves).
-func (p *Plan) fundingTree(all bool) (root *budget.Node, leaves func(*budget.Node) []*budget.Node) {
-	root = &budget.Node{Kind: budget.Plan, Funding: p.Funding,
-		Label: diag.Text{VI: "kế hoạch", EN: "the plan"}}
+	root = &budget.Node{Kind: budget.Plan, Ref: p, Funding: p.Funding.tree()}
 	alloc := map[[2]int]*Allocated{}
 	if p.Allocation != nil {
 		for _, a := range p.Allocation.Projects {
@@ -111,110 +106,87 @@ func (p *Plan) fundingTree(all bool) (root *budget.Node, leaves func(*budget.Nod
 		if !ok || !a.Central.Valid {
 			return
 		}
-		f := a.Central.Figure
+		f := a.Central.Figure.tree(false)
 		n.Allocated = &f
-		n.AllocationSource = p.Allocation.Source.Value
 	}
 	// lists are the activities of the nodes that leave them out.
-	type list struct {
-		acts   []*Activity
-		parent diag.Text
-	}
-	var lists map[*budget.Node]list
-	if !all {
-		lists = map[*budget.Node]list{}
-	}
-	children := func(n *budget.Node, acts []*Activity, parent diag.Text) {
-		switch {
-		case len(acts) == 0:
-		case all:
-			n.Children = activityNodes(acts, parent, make([]budget.Node, len(acts)), make([]*budget.Node, len(acts)))
-		default:
-			lists[n] = list{acts, parent}
-		}
-	}
+	lists := map[*budget.Node][]*Activity{}
 	for _, pr := range p.Projects {
-		label := diag.Text{VI: fmt.Sprintf("Dự án %d", pr.Number.Value), EN: fmt.Sprintf("project %d", pr.Number.Value)}
-		if unnumbered(pr.Number) {
-			label = diag.Text{VI: "dự án ở " + pr.Path.String(), EN: "the project at " + pr.Path.String()}
-		}
-		n := &budget.Node{Kind: budget.Project, Funding: pr.Funding, Label: label, Number: intFigure(pr.Number, pr.Pos, pr.Path)}
+		n := &budget.Node{Kind: budget.Project, Ref: pr, Funding: pr.Funding.tree(), Unreadable: pr.Unreadable,
+			Number: numberFigure(&pr.Number, pr)}
 		if pr.Number.Valid {
 			attach(n, pr.Number.Value, 0)
 		}
 		for _, s := range pr.Subprojects {
-			sl := diag.Text{
-				VI: fmt.Sprintf("Tiểu dự án %d (Dự án %d)", s.Number.Value, pr.Number.Value),
-				EN: fmt.Sprintf("sub-project %d of project %d", s.Number.Value, pr.Number.Value),
-			}
-			if unnumbered(s.Number) || unnumbered(pr.Number) {
-				sl = diag.Text{VI: "tiểu dự án ở " + s.Path.String(), EN: "the sub-project at " + s.Path.String()}
-			}
-			sn := &budget.Node{Kind: budget.Subproject, Funding: s.Funding, Label: sl, Number: intFigure(s.Number, s.Pos, s.Path)}
+			sn := &budget.Node{Kind: budget.Subproject, Ref: s, Funding: s.Funding.tree(), Unreadable: s.Unreadable,
+				Number: numberFigure(&s.Number, s)}
 			if pr.Number.Valid && s.Number.Valid {
 				attach(sn, pr.Number.Value, s.Number.Value)
 			}
-			children(sn, s.Activities, sl)
+			if len(s.Activities) > 0 {
+				lists[sn] = s.Activities
+			}
 			n.Children = append(n.Children, sn)
 		}
-		if len(pr.Subprojects) == 0 {
-			children(n, pr.Activities, label)
+		if len(pr.Subprojects) == 0 && len(pr.Activities) > 0 {
+			lists[n] = pr.Activities
 		}
 		root.Children = append(root.Children, n)
-	}
-	if all {
-		return root, nil
 	}
 	var nodes []budget.Node
 	var ptrs []*budget.Node
 	leaves = func(n *budget.Node) []*budget.Node {
-		l, ok := lists[n]
+		acts, ok := lists[n]
 		if !ok {
 			return nil
 		}
-		if len(l.acts) > len(nodes) {
-			nodes, ptrs = make([]budget.Node, len(l.acts)), make([]*budget.Node, len(l.acts))
+		if len(acts) > len(nodes) {
+			nodes, ptrs = make([]budget.Node, len(acts)), make([]*budget.Node, len(acts))
 		}
-		return activityNodes(l.acts, l.parent, nodes, ptrs)
+		for i, a := range acts {
+			nodes[i] = budget.Node{Kind: budget.Activity, Ref: a, Funding: a.Funding.tree(), Unreadable: a.Unreadable,
+				Number: budget.Figure{Ref: a}}
+			ptrs[i] = &nodes[i]
+		}
+		return ptrs[:len(acts)]
 	}
 	return root, leaves
 }
 
-// activityNodes builds the nodes of a list of activities into nodes and
-// returns pointers to them in ptrs; both hold at least len(acts).
-func activityNodes(acts []*Activity, parent diag.Text, nodes []budget.Node, ptrs []*budget.Node) []*budget.Node {
-	for i, a := range acts {
-		n := budget.Node{
-			Kind:    budget.Activity,
-			Funding: a.Funding,
-			Number:  budget.Figure{Line: a.Pos.Line, Column: a.Pos.Column, Path: a.Path},
-		}
-		if a.Funding.Total.Written {
-			// The only finding that names an activity is B201, about a
-			// total it writes: a national plan has 74,200 activities, and
-			// most write none.
-			n.Label = diag.Text{
-				VI: "hoạt động «" + a.Name.Value + "» (" + parent.VI + ")",
-				EN: "activity “" + a.Name.Value + "” (" + parent.EN + ")",
-			}
-		}
-		nodes[i] = n
-		ptrs[i] = &nodes[i]
+// tree returns f for package budget, each figure's Ref pointing back at
+// the figure, and the funding's at f.
+func (f *Funding) tree() budget.Funding {
+	out := budget.Funding{Written: f.Written, Ref: f}
+	for i := range f.Sources {
+		out.Sources[i] = f.Sources[i].tree(f.Thousands[i])
 	}
-	return ptrs[:len(acts)]
+	out.Total = f.Total.tree(f.Thousands[budget.TotalField])
+	return out
+}
+
+// tree returns x for package budget; thousands gives it its reading as
+// 1,000 times larger (W105).
+func (x *Figure) tree(thousands bool) budget.Figure {
+	b := budget.Figure{Value: x.Value, Written: x.Written, Valid: x.Valid, Ref: x}
+	if thousands && x.Valid && x.Value >= 0 && x.Value < 1<<50 {
+		b.Reading, b.HasReading = x.Value*budget.Scale, true
+	}
+	return b
+}
+
+// numberFigure is where B207 points for a node: its number when written,
+// else the node itself.
+func numberFigure(v *Int, node any) budget.Figure {
+	if v.Written {
+		return budget.Figure{Ref: v}
+	}
+	return budget.Figure{Ref: node}
 }
 
 // unnumbered reports whether a project or sub-project number could not be
 // read (missing, or text), so that messages name the node by its path, not
 // as "Dự án 0".
 func unnumbered(v Int) bool { return !v.Valid && v.Value == 0 }
-
-func intFigure(v Int, pos Pos, path diag.Path) budget.Figure {
-	if v.Written {
-		return budget.Figure{Line: v.Pos.Line, Column: v.Pos.Column, Path: v.Path}
-	}
-	return budget.Figure{Line: pos.Line, Column: pos.Column, Path: path}
-}
 
 // catalogue runs C401–C405.
 func (c *checker) catalogue() {
@@ -466,7 +438,7 @@ func (c *checker) t302() {
 	})
 }
 
-func (c *checker) t304(fig budget.Figure, poor budget.Amount, where diag.Text, vi, en string) {
+func (c *checker) t304(fig Figure, poor budget.Amount, where diag.Text, vi, en string) {
 	d := c.add("T304", diag.Error, Pos{fig.Line, fig.Column}, fig.Path, diag.Text{
 		VI: fmt.Sprintf("số %s giảm (%s) vượt số %s đầu năm của %s (%s)", vi, fig.Value.Format(true), vi, where.VI, poor.Format(true)),
 		EN: fmt.Sprintf("the reduction of %s (%s) exceeds %s's %s at the start of the year (%s)", en, fig.Value.Format(false), where.EN, en, poor.Format(false)),

@@ -28,11 +28,48 @@ type Int struct {
 	Path  diag.Path
 }
 
+// Figure is an exact decimal as the file states it, with where.
+type Figure struct {
+	Value budget.Amount
+	// Written is true when the file states the figure.
+	Written bool
+	// Valid is true when it is written and has no E finding, so it may
+	// take part in comparisons.
+	Valid bool
+	// Line and Column count from 1; Column counts characters.
+	Line, Column int
+	// Path is the YAML path of the value ("projects[0].funding.local").
+	Path diag.Path
+}
+
 // Num is an exact decimal value (an amount, a count or a percent) with the
 // number of decimals written, which is the precision of a percent.
 type Num struct {
-	budget.Figure
+	Figure
 	Decimals int
+}
+
+// Funding is a `funding` object as read: the sources a node writes, and an
+// optional stated total that asserts their sum.
+type Funding struct {
+	// Written is true when the node has a `funding` key; Line, Column and
+	// Path are that key's.
+	Written      bool
+	Line, Column int
+	Path         diag.Path
+	Sources      [budget.NumSources]Figure
+	Total        Figure
+	// Thousands marks the figures that W105 suspects (the sources in
+	// order, then the total): read 1,000 times larger, 3.188 is 3188.
+	Thousands [budget.NumSources + 1]bool
+}
+
+// field returns figure i of f: the sources in order, then the total.
+func (f *Funding) field(i budget.Field) *Figure {
+	if i == budget.TotalField {
+		return &f.Total
+	}
+	return &f.Sources[i]
 }
 
 // Plan is a plan file as read. Values that could not be read are left
@@ -50,7 +87,7 @@ type Plan struct {
 	ProjectsPos Pos
 	Projects    []*Project
 	// Funding is the top-level stated grand totals.
-	Funding    budget.Funding
+	Funding    Funding
 	Allocation *Allocation
 }
 
@@ -148,10 +185,13 @@ type Project struct {
 	CoLeads                           []Text
 	Partners                          []Text
 	Capital                           Text
-	Funding                           budget.Funding
+	Funding                           Funding
 	Subprojects                       []*Subproject
 	Activities                        []*Activity
 	Objective, Beneficiaries, Content []Text
+	// Unreadable is true when the project is not a mapping (E103): it
+	// takes part in no check.
+	Unreadable bool
 }
 
 // Subproject is a sub-project of a project.
@@ -163,9 +203,12 @@ type Subproject struct {
 	Lead                              Text
 	Partners                          []Text
 	Capital                           Text
-	Funding                           budget.Funding
+	Funding                           Funding
 	Activities                        []*Activity
 	Objective, Beneficiaries, Content []Text
+	// Unreadable is true when the sub-project is not a mapping (E103).
+	Unreadable bool
+	project    *Project
 }
 
 // Activity is one detail row of an appendix.
@@ -177,7 +220,11 @@ type Activity struct {
 	Unit     Text
 	Quantity Num
 	Lead     Text
-	Funding  budget.Funding
+	Funding  Funding
+	// Unreadable is true when the activity is not a mapping (E103).
+	Unreadable bool
+	// owner is the project or sub-project the activity belongs to.
+	owner any
 }
 
 // Allocation is the budget assigned from above.

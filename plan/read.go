@@ -382,7 +382,7 @@ func (r *reader) projects(v *yaml.Node, path diag.Path) {
 		r.p.Projects = make([]*Project, 0, len(v.Content))
 	}
 	r.list(v, path, func(_ int, item *yaml.Node, path diag.Path) {
-		p := &projectKeys{Project: &Project{Pos: Pos{item.Line, item.Column}, Path: path}}
+		p := &projectKeys{Project: &Project{Pos: Pos{item.Line, item.Column}, Path: path, Unreadable: !isMapping(item)}}
 		readMapping(r, item, item, path, p, projectFields)
 		if p.sub != nil && p.act != nil {
 			second := p.act
@@ -397,6 +397,9 @@ func (r *reader) projects(v *yaml.Node, path diag.Path) {
 				EN: "Move the activities into their sub-projects.",
 			})
 			p.Activities = nil
+		}
+		for _, a := range p.Activities {
+			a.owner = p.Project
 		}
 		r.p.Projects = append(r.p.Projects, p.Project)
 	})
@@ -433,8 +436,11 @@ var projectFields = []field[*projectKeys]{
 
 func (r *reader) subprojects(p *Project, v *yaml.Node, path diag.Path) {
 	r.list(v, path, func(_ int, item *yaml.Node, path diag.Path) {
-		s := &Subproject{Pos: Pos{item.Line, item.Column}, Path: path}
+		s := &Subproject{Pos: Pos{item.Line, item.Column}, Path: path, Unreadable: !isMapping(item), project: p}
 		readMapping(r, item, item, path, s, subprojectFields)
+		for _, a := range s.Activities {
+			a.owner = s
+		}
 		p.Subprojects = append(p.Subprojects, s)
 	})
 	r.duplicateNumbers(len(p.Subprojects), func(i int) *Int { return &p.Subprojects[i].Number },
@@ -486,30 +492,35 @@ var activityFields = []field[*Activity]{
 		poison: func(a *Activity, k *yaml.Node, path diag.Path) { a.Funding = unreadableFunding(k, path) }},
 }
 
+// isMapping reports whether n, through an alias, is a mapping.
+func isMapping(n *yaml.Node) bool {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n.Kind == yaml.MappingNode
+}
+
 // unreadableFunding stands for a `funding` key that is misspelt: written,
 // but no figure in it takes part in any comparison.
-func unreadableFunding(k *yaml.Node, path diag.Path) budget.Funding {
-	f := budget.Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
+func unreadableFunding(k *yaml.Node, path diag.Path) Funding {
+	f := Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
 	for i := range f.Sources {
-		f.Sources[i] = budget.Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
+		f.Sources[i] = Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
 	}
-	f.Total = budget.Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	f.Total = Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
 	return f
 }
 
 // fundingRead is a `funding` object as it is read: where its figures go,
 // and which of them W105 suspects.
 type fundingRead struct {
-	f       *budget.Funding
+	f       *Funding
 	suspect [4]bool
 }
 
 // fig returns figure i: the sources in order, then the total.
-func (fr *fundingRead) fig(i int) *budget.Figure {
-	if i == 3 {
-		return &fr.f.Total
-	}
-	return &fr.f.Sources[i]
+func (fr *fundingRead) fig(i int) *Figure {
+	return fr.f.field(budget.Field(i))
 }
 
 func (fr *fundingRead) read(r *reader, i int, v *yaml.Node, path diag.Path) {
@@ -519,7 +530,7 @@ func (fr *fundingRead) read(r *reader, i int, v *yaml.Node, path diag.Path) {
 }
 
 func (fr *fundingRead) poison(i int, k *yaml.Node, path diag.Path) {
-	*fr.fig(i) = budget.Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	*fr.fig(i) = Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
 }
 
 var fundingFields = []field[*fundingRead]{
@@ -540,28 +551,29 @@ var fundingFields = []field[*fundingRead]{
 // funding reads a `funding` object into f and reports W105 for its amounts
 // with exactly three decimals, saying whether the 1,000-times reading would
 // make the row add up.
-func (r *reader) funding(f *budget.Funding, k, v *yaml.Node, path diag.Path) {
+func (r *reader) funding(f *Funding, k, v *yaml.Node, path diag.Path) {
 	if v.Kind != yaml.MappingNode {
 		// `funding: 3188`: E103, and the figure meant is unknown, not zero.
 		r.typeError(v, path, diag.Text{VI: "một bảng khóa central, local, other, total", EN: "a mapping of central, local, other, total"})
 		*f = unreadableFunding(k, path)
 		return
 	}
-	*f = budget.Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	*f = Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
 	fr := &fundingRead{f: f}
 	readMapping(r, k, v, path, fr, fundingFields)
+	f.Thousands = fr.suspect
 	for i, s := range fr.suspect {
 		if !s {
 			continue
 		}
-		figs := [4]*budget.Figure{fr.fig(0), fr.fig(1), fr.fig(2), fr.fig(3)}
+		figs := [4]*Figure{fr.fig(0), fr.fig(1), fr.fig(2), fr.fig(3)}
 		r.w105(Num{Figure: *figs[i]}, addsUpAsThousands(figs, i))
 	}
 }
 
 // addsUpAsThousands says whether reading figure i as 1,000 times its value
 // makes total = central + local + other, when all four are written.
-func addsUpAsThousands(figs [4]*budget.Figure, i int) diag.Text {
+func addsUpAsThousands(figs [4]*Figure, i int) diag.Text {
 	for _, f := range figs {
 		if !f.Written || !f.Valid {
 			return diag.Text{}
@@ -592,22 +604,33 @@ func addsUpAsThousands(figs [4]*budget.Figure, i int) diag.Text {
 // w105 reports an unquoted amount with exactly three decimals in million
 // VND: YAML reads 3.188 as three point one eight eight.
 func (l *loader) w105(n Num, note diag.Text) {
-	meant := n.Value * budget.Scale
-	dong, ok := budget.MulDiv(n.Value, 1_000_000, 1, budget.Floor)
-	if !ok || n.Value > 1<<40 {
+	if n.Value > 1<<40 {
 		return // far beyond any plan; E103 territory, not a notation slip
 	}
+	if _, ok := budget.MulDiv(n.Value, 1_000_000, 1, budget.Floor); !ok {
+		return
+	}
+	d := w105Diagnostic(n, note)
+	*l.add(d.Code, d.Severity, d.Line, d.Column, n.Path, d.Message, d.Help) = d
+}
+
+// w105Diagnostic is the W105 finding for n, with a note on whether the
+// 1,000-times reading makes the sums add up.
+func w105Diagnostic(n Num, note diag.Text) diag.Diagnostic {
+	meant := n.Value * budget.Scale
+	dong, _ := budget.MulDiv(n.Value, 1_000_000, 1, budget.Floor)
 	// As written: exactly three decimals (`1.200`, not its value 1.2).
 	written := fmt.Sprintf("%d.%03d", int64(n.Value/budget.Scale), int64(n.Value%budget.Scale))
-	l.add("W105", diag.Warning, n.Line, n.Column, n.Path, diag.Text{
-		VI: fmt.Sprintf("`%s` được đọc là %s triệu đồng (%s đồng); nếu ý là %s triệu đồng (dấu chấm ngăn cách hàng nghìn) thì viết %s.%s",
-			written, n.Value.Format(true), dong.Format(true), meant.Format(true), meant, note.VI),
-		EN: fmt.Sprintf("`%s` is read as %s million VND (%s VND); if %s million was meant (a Vietnamese thousands dot), write %s.%s",
-			written, n.Value.Format(false), dong.Format(false), meant.Format(false), meant, note.EN),
-	}, diag.Text{
-		VI: fmt.Sprintf("Viết %s nếu ý là %s triệu; giữ nguyên nếu đúng là %s triệu.", meant, meant.Format(true), n.Value.Format(true)),
-		EN: fmt.Sprintf("Write %s if %s million was meant; keep it if %s million is right.", meant, meant.Format(false), n.Value.Format(false)),
-	})
+	return diag.Diagnostic{Code: "W105", Severity: diag.Warning, Line: n.Line, Column: n.Column, Path: n.Path.String(),
+		Message: diag.Text{
+			VI: fmt.Sprintf("`%s` được đọc là %s triệu đồng (%s đồng); nếu ý là %s triệu đồng (dấu chấm ngăn cách hàng nghìn) thì viết %s.%s",
+				written, n.Value.Format(true), dong.Format(true), meant.Format(true), meant, note.VI),
+			EN: fmt.Sprintf("`%s` is read as %s million VND (%s VND); if %s million was meant (a Vietnamese thousands dot), write %s.%s",
+				written, n.Value.Format(false), dong.Format(false), meant.Format(false), meant, note.EN),
+		}, Help: diag.Text{
+			VI: fmt.Sprintf("Viết %s nếu ý là %s triệu; giữ nguyên nếu đúng là %s triệu.", meant, meant.Format(true), n.Value.Format(true)),
+			EN: fmt.Sprintf("Write %s if %s million was meant; keep it if %s million is right.", meant, meant.Format(false), n.Value.Format(false)),
+		}}
 }
 
 func (r *reader) allocation(k, v *yaml.Node, path diag.Path) {

@@ -41,6 +41,7 @@ type jsonDiag struct {
 	Stated     string        `json:"stated,omitempty"`
 	Computed   string        `json:"computed,omitempty"`
 	Difference string        `json:"difference,omitempty"`
+	Suggestion string        `json:"suggestion,omitempty"`
 	Related    []jsonRelated `json:"related,omitempty"`
 }
 
@@ -80,6 +81,7 @@ func (j *jsonFormat) diag(d diag.Diagnostic) jsonDiag {
 		Message: d.Message.In(j.o.Lang), Help: d.Help.In(j.o.Lang),
 		Line: d.Line, Column: d.Column, Path: d.Path,
 		Stated: d.Stated, Computed: d.Computed, Difference: d.Difference,
+		Suggestion: d.Suggestion,
 	}
 	for _, r := range d.Related {
 		jd.Related = append(jd.Related, jsonRelated{r.Line, r.Column, r.Path, r.Message.In(j.o.Lang)})

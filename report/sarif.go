@@ -79,7 +79,29 @@ type (
 		Locations           []sarifLocation    `json:"locations"`
 		PartialFingerprints map[string]string  `json:"partialFingerprints"`
 		RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
+		Fixes               []sarifFix         `json:"fixes,omitempty"`
 		Properties          *sarifResultDetail `json:"properties,omitempty"`
+	}
+	// sarifFix replaces the figure with the value it should have.
+	sarifFix struct {
+		Description     sarifMessage          `json:"description"`
+		ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+	}
+	sarifArtifactChange struct {
+		ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+		Replacements     []sarifReplacement `json:"replacements"`
+	}
+	sarifReplacement struct {
+		DeletedRegion   sarifSpan     `json:"deletedRegion"`
+		InsertedContent *sarifContent `json:"insertedContent"`
+	}
+	sarifSpan struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn"`
+		EndColumn   int `json:"endColumn"`
+	}
+	sarifContent struct {
+		Text string `json:"text"`
 	}
 	sarifLocation struct {
 		ID               *int                   `json:"id,omitempty"`
@@ -109,6 +131,7 @@ type (
 		Stated     string `json:"stated,omitempty"`
 		Computed   string `json:"computed,omitempty"`
 		Difference string `json:"difference,omitempty"`
+		Suggestion string `json:"suggestion,omitempty"`
 	}
 )
 
@@ -165,7 +188,21 @@ func (s *sarif) Format(w io.Writer, files []File) error {
 					location(uri, r.Line, r.Column, r.Path, &id, r.Message.In(lang)))
 			}
 			if d.Path != "" || d.Stated != "" || d.Computed != "" || d.Difference != "" {
-				res.Properties = &sarifResultDetail{d.Path, d.Stated, d.Computed, d.Difference}
+				res.Properties = &sarifResultDetail{d.Path, d.Stated, d.Computed, d.Difference, d.Suggestion}
+			}
+			if d.Suggestion != "" && d.EndColumn > d.Column && d.Line > 0 {
+				// The fix SARIF defines: replace the figure's text with
+				// the value it should have.
+				res.Fixes = []sarifFix{{
+					Description: sarifMessage{d.Help.In(lang)},
+					ArtifactChanges: []sarifArtifactChange{{
+						ArtifactLocation: sarifArtifact{uri},
+						Replacements: []sarifReplacement{{
+							DeletedRegion:   sarifSpan{d.Line, d.Column, d.EndColumn},
+							InsertedContent: &sarifContent{d.Suggestion},
+						}},
+					}},
+				}}
 			}
 			run.Results = append(run.Results, res)
 		}
