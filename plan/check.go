@@ -41,6 +41,7 @@ func Check(p *Plan) []diag.Diagnostic {
 	root, leaves := p.FundingTreeLeaves()
 	c.out = budget.CheckLeaves(root, p.budgetRules(), leaves)
 	c.catalogue()
+	c.allocationRows()
 	c.targets()
 	return c.out
 }
