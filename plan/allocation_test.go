@@ -50,6 +50,8 @@ func TestAllocationRows(t *testing.T) {
 			want: []string{"E107 allocation.projects[1].project"}, contains: "duplicate allocation for project 2 (first at line 30)"},
 		{name: "two rows for a project that the plan does not have", rows: "{project: 5, central: 1}, {project: 5, central: 2}",
 			want: []string{"B208 allocation.projects[0].project", "E107 allocation.projects[1].project"}},
+		{name: "a plan without projects", edit: [2]string{"projects:\n", "projects: []\nx-old:\n"}, rows: "{project: 2, central: 2416}",
+			want: []string{"E103 projects"}},
 		{name: "an unknown programme", edit: [2]string{"  year: 2022", "  program: khac\n  year: 2022"}, rows: "{project: 12, central: 50}",
 			want: []string{"C401 plan.program", "B208 allocation.projects[0].project"}},
 	} {

@@ -378,6 +378,19 @@ type projectKeys struct {
 }
 
 func (r *reader) projects(v *yaml.Node, path diag.Path) {
+	if (v.Kind == yaml.SequenceNode && len(v.Content) == 0) || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		// `projects: []` or `projects:` with nothing: a plan without a
+		// project is no plan, whatever its totals state (a missing key is
+		// E106).
+		r.errAt("E103", v, path, diag.Text{
+			VI: "kế hoạch phải có ít nhất một dự án; danh sách `projects` đang trống",
+			EN: "a plan carries at least one project; the list is empty",
+		}, diag.Text{
+			VI: "Liệt kê các dự án thành phần dưới `projects`, mỗi dự án một mục `- project: …` (`kehoach init` tạo sẵn danh sách này).",
+			EN: "List the plan's projects under `projects`, one `- project: …` entry each (`kehoach init` writes the list).",
+		})
+		return
+	}
 	if v.Kind == yaml.SequenceNode {
 		r.p.Projects = make([]*Project, 0, len(v.Content))
 	}
