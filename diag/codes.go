@@ -37,6 +37,7 @@ var rules = []Rule{
 	{"B205", Warning, Text{"Vốn đối ứng NSĐP của dự án, tiểu dự án dưới mức tối thiểu", "Project's local counterpart funds below the minimum"}},
 	{"B206", Error, Text{"Vốn NSTW vượt dự toán được giao", "Central funds exceed the allocation"}},
 	{"B207", Warning, Text{"Dự án, tiểu dự án không có kinh phí", "Project or sub-project without funding"}},
+	{"B208", Warning, Text{"Dự toán giao cho dự án, tiểu dự án mà kế hoạch không có", "Allocation for a project or sub-project the plan does not have"}},
 	{"T301", Warning, Text{"Số hộ và tỷ lệ giảm không khớp với số hộ đầu năm", "Households and percent of a target disagree with the baseline"}},
 	{"T302", Warning, Text{"Hai chỉ tiêu giảm nghèo ngụ ý tổng số hộ khác nhau", "The reduction targets imply different totals of households"}},
 	{"T303", Error, Text{"Chỉ tiêu theo xã không cộng bằng chỉ tiêu huyện", "Per-commune targets do not add up to the district's"}},

@@ -52,6 +52,7 @@ func check(p *Plan) ([]diag.Diagnostic, []budget.Finding) {
 	c := &checker{p: p}
 	readings := c.funding()
 	c.catalogue()
+	c.allocationRows()
 	c.targets()
 	return c.out, readings
 }
@@ -267,44 +268,92 @@ func (c *checker) name(t Text, official, vi, en string) {
 }
 
 // appendices runs C405: appendix 1 and 2 are reserved, and the projects'
-// appendices run 3, 4, 5, … in project order without gaps.
+// appendices run 3, 4, 5, … in project order without gaps (consecutive
+// projects may share one). One run names every appendix to change, each
+// with the number it should have, and changes as few as it can: a plan
+// whose first project was deleted gets a finding per project after it,
+// not one per round of validate and fix. A project whose appendix has an
+// E finding (E103, E106) gets no C405 and holds its place in the run with
+// whichever number fits there, so the others are judged as if it were
+// right.
 func (c *checker) appendices() {
-	// known is false after an appendix that has a finding (E103, or a
-	// reserved number): the next one is not compared with it, so one slip
-	// gives one finding.
-	prev, known := 0, true
-	for _, pr := range c.p.Projects {
-		a := pr.Appendix
-		if !a.Valid {
-			known = false
-			continue
+	written := make([]int, len(c.p.Projects))
+	for i, pr := range c.p.Projects {
+		if pr.Appendix.Valid {
+			written[i] = pr.Appendix.Value
 		}
-		switch {
-		case a.Value <= 2:
-			c.add("C405", diag.Error, a.Pos, a.Path, diag.Text{
-				VI: fmt.Sprintf("Phụ lục %d dành cho %s; phụ lục của dự án bắt đầu từ 3", a.Value, map[int]string{1: "chỉ tiêu", 2: "tổng hợp kinh phí"}[a.Value]),
-				EN: fmt.Sprintf("appendix %d is reserved for %s; projects' appendices start at 3", a.Value, map[int]string{1: "the targets", 2: "the funding summary"}[a.Value]),
-			}, diag.Text{VI: fmt.Sprintf("Ghi appendix: %d.", max(prev, 2)+1), EN: fmt.Sprintf("Write appendix: %d.", max(prev, 2)+1)})
-			known = false
-			continue
-		case !known:
-		case prev == 0 && a.Value != 3, prev != 0 && a.Value != prev && a.Value != prev+1:
-			want := 3
-			help := diag.Text{VI: "Ghi appendix: 3.", EN: "Write appendix: 3."}
-			if prev != 0 {
-				want = prev + 1
-				help = diag.Text{
-					VI: fmt.Sprintf("Ghi appendix: %d (hoặc %d nếu dùng chung phụ lục với dự án trước).", want, prev),
-					EN: fmt.Sprintf("Write appendix: %d (or %d to share the previous project's appendix).", want, prev),
-				}
-			}
-			c.add("C405", diag.Error, a.Pos, a.Path, diag.Text{
-				VI: fmt.Sprintf("phụ lục %d không đúng thứ tự: các dự án phải ghi phụ lục 3, 4, 5, … theo thứ tự, không bỏ số (ở đây cần %d)", a.Value, want),
-				EN: fmt.Sprintf("appendix %d is out of sequence: projects name appendices 3, 4, 5, … in order without gaps (%d expected here)", a.Value, want),
-			}, help)
-		}
-		prev, known = a.Value, true
 	}
+	for i, want := range appendixNumbers(written) {
+		a := c.p.Projects[i].Appendix
+		if !a.Valid || a.Value == want {
+			continue
+		}
+		help := diag.Text{VI: fmt.Sprintf("Ghi appendix: %d.", want), EN: fmt.Sprintf("Write appendix: %d.", want)}
+		if a.Value <= 2 {
+			c.add("C405", diag.Error, a.Pos, a.Path, diag.Text{
+				VI: fmt.Sprintf("Phụ lục %d dành cho %s; phụ lục của dự án bắt đầu từ 3 (ở đây cần %d)", a.Value, map[int]string{1: "chỉ tiêu", 2: "tổng hợp kinh phí"}[a.Value], want),
+				EN: fmt.Sprintf("appendix %d is reserved for %s; projects' appendices start at 3 (%d expected here)", a.Value, map[int]string{1: "the targets", 2: "the funding summary"}[a.Value], want),
+			}, help)
+			continue
+		}
+		c.add("C405", diag.Error, a.Pos, a.Path, diag.Text{
+			VI: fmt.Sprintf("phụ lục %d không đúng thứ tự: các dự án phải ghi phụ lục 3, 4, 5, … theo thứ tự, không bỏ số (ở đây cần %d)", a.Value, want),
+			EN: fmt.Sprintf("appendix %d is out of sequence: projects name appendices 3, 4, 5, … in order without gaps (%d expected here)", a.Value, want),
+		}, help)
+	}
+}
+
+// appendixNumbers returns the appendix numbers that projects with the
+// written numbers a should have (0 for a number that could not be read,
+// which fits anywhere): a run 3, 4, 5, … in which each number is
+// the one before or the next, that keeps as many written numbers as it
+// can. The number at position i can stay only if 3 ≤ a[i] ≤ 3+i, and two
+// that stay, at i < j, only if 0 ≤ a[j]−a[i] ≤ j−i (which chains: the
+// condition between neighbours in the kept set is enough). Among the
+// largest sets it keeps the earlier numbers, as a reader fixing from the
+// top would. Every other number follows the one before it, without
+// passing the next kept number.
+func appendixNumbers(a []int) []int {
+	n := len(a)
+	// longest[i] is the size of the largest set kept from i on that keeps
+	// i (0 when a[i] cannot stay), next[i] the position kept after i.
+	longest, next := make([]int, n), make([]int, n)
+	for i := n - 1; i >= 0; i-- {
+		next[i] = -1
+		if a[i] < 3 || a[i] > 3+i {
+			continue
+		}
+		longest[i] = 1
+		for j := i + 1; j < n; j++ {
+			if d := a[j] - a[i]; longest[j] > 0 && d >= 0 && d <= j-i && longest[j]+1 > longest[i] {
+				longest[i], next[i] = longest[j]+1, j
+			}
+		}
+	}
+	keep := make([]bool, n)
+	first := -1
+	for i := range n {
+		if longest[i] > 0 && (first < 0 || longest[i] > longest[first]) {
+			first = i
+		}
+	}
+	for i := first; i >= 0; i = next[i] {
+		keep[i] = true
+	}
+	out := make([]int, n)
+	prev, upcoming := 2, first // upcoming: the next kept position, -1 for none
+	for i := range n {
+		switch {
+		case keep[i]:
+			out[i], upcoming = a[i], next[i]
+		case upcoming >= 0:
+			out[i] = min(prev+1, a[upcoming])
+		default:
+			out[i] = prev + 1
+		}
+		prev = out[i]
+	}
+	return out
 }
 
 // targets runs T301–T304.

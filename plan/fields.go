@@ -522,49 +522,190 @@ func (l *loader) parseError(n *yaml.Node, path diag.Path, err error, want diag.T
 	})
 }
 
+// notation is what a number written with separators may mean, for a
+// number of one kind: only the readings that exist for that kind.
+type notation struct {
+	// vi is the Vietnamese reading: dots (or spaces) group thousands, a
+	// comma is the decimal mark.
+	vi    budget.Amount
+	hasVI bool
+	// commas is the reading with commas grouping thousands (English
+	// notation, or a Vietnamese writer's slip): every group after the
+	// first has exactly three digits.
+	commas    budget.Amount
+	hasCommas bool
+	// shape is true when the text is a number in either notation, whether
+	// or not a reading fits the kind.
+	shape bool
+}
+
+// readNotation returns the readings of s as a number of kind. A decimal
+// reading (a decimal comma) exists only for a kind that allows decimals:
+// `1,430` households is 1430, never 1.43. A percent above 100 is no
+// reading either.
+func readNotation(s string, kind numKind) notation {
+	var n notation
+	if a, ok := budget.ParseVietnamese(s); ok {
+		n.shape = true
+		if (kind != countNum || !strings.Contains(s, ",")) && kind.admits(a) {
+			n.vi, n.hasVI = a, true
+		}
+	}
+	if a, ok := commaGrouped(s); ok {
+		n.shape = true
+		if kind.admits(a) {
+			n.commas, n.hasCommas = a, true
+		}
+	}
+	return n
+}
+
+// commaGrouped reads s as digits grouped in thousands by commas: a first
+// group of one to three digits, then groups of exactly three ("3,188",
+// "1,234,567").
+func commaGrouped(s string) (budget.Amount, bool) {
+	groups := strings.Split(s, ",")
+	if len(groups) < 2 || len(groups[0]) > 3 || !isDigits(groups[0]) || (groups[0][0] == '0') {
+		return 0, false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 || !isDigits(g) {
+			return 0, false
+		}
+	}
+	return budget.ParseVietnamese(strings.Join(groups, "."))
+}
+
+// admits reports whether a is a value a number of kind can have, as far
+// as a reading of its notation goes: a count is whole, a percent at most
+// 100.
+func (k numKind) admits(a budget.Amount) bool {
+	switch k {
+	case countNum:
+		return a.IsWhole()
+	case percentNum:
+		return a <= 100*budget.Scale
+	}
+	return true
+}
+
+// writeWhat says what to write for a number of each kind that has no
+// reading of that kind, after "Viết"/"write".
+var writeWhat = [...]diag.Text{
+	amountNum: {
+		VI: "số thập phân thường: chữ số, có thể thêm dấu chấm và tối đa 3 chữ số thập phân (ví dụ 3188 hoặc 241.5)",
+		EN: "a plain decimal: digits, optionally a dot and at most 3 decimals (for example 3188 or 241.5)",
+	},
+	countNum: {
+		VI: "một số nguyên không âm, chỉ gồm chữ số (không dấu chấm, dấu phẩy hay dấu cách)",
+		EN: "a non-negative whole number in digits only (no dots, commas or spaces)",
+	},
+	percentNum: {
+		VI: "một tỷ lệ từ 0 đến 100, dùng dấu chấm làm dấu thập phân (ví dụ 6.8)",
+		EN: "a percent from 0 to 100 with a dot as the decimal mark (for example 6.8)",
+	},
+	quantityNum: {
+		VI: "một số không âm, dùng dấu chấm làm dấu thập phân, không có dấu ngăn cách hàng nghìn",
+		EN: "a non-negative number with a dot as the decimal mark and no thousands separators",
+	},
+}
+
+// wholeNote explains, for a count, why a comma cannot be a decimal mark.
+func wholeNote(kind numKind) diag.Text {
+	if kind != countNum {
+		return diag.Text{}
+	}
+	return diag.Text{
+		VI: "; số hộ, số lao động là số nguyên, nên dấu phẩy không thể là dấu thập phân",
+		EN: "; a count of households or jobs is whole, so the comma cannot be a decimal mark",
+	}
+}
+
 // vietnamese reports E104 when text in a number's place is a number in
-// Vietnamese notation, and says what it means.
+// Vietnamese notation (or grouped by commas), and says what it means: only
+// the readings that exist for the kind of number.
 func (l *loader) vietnamese(n *yaml.Node, path diag.Path, kind numKind) bool {
 	s := strings.TrimSpace(n.Value)
 	if !strings.ContainsAny(s, ".,  \u202f") {
 		return false
 	}
-	a, ok := budget.ParseVietnamese(s)
-	if !ok {
+	r := readNotation(s, kind)
+	if !r.shape {
 		return false
 	}
-	msg := diag.Text{
-		VI: fmt.Sprintf("`%s` là số viết theo kiểu Việt Nam (dấu chấm ngăn cách hàng nghìn, dấu phẩy là dấu thập phân), tức là %s; YAML cần số viết là %s", n.Value, a.Format(true), a),
-		EN: fmt.Sprintf("`%s` is a number in Vietnamese notation (dots group thousands, the comma is the decimal mark), that is %s; YAML needs it written %s", n.Value, a.Format(false), a),
-	}
-	help := diag.Text{VI: fmt.Sprintf("Viết %s (không ngoặc kép, không dấu ngăn cách hàng nghìn).", a), EN: fmt.Sprintf("Write %s (no quotes, no thousands separators).", a)}
-	if !strings.Contains(s, ".") && strings.Contains(s, ",") && len(s)-strings.IndexByte(s, ',')-1 == 3 {
-		// "3,188": a decimal comma, or an English thousands separator.
-		alt, _ := budget.ParseVietnamese(strings.ReplaceAll(s, ",", "."))
-		help.VI = fmt.Sprintf("Viết %s nếu ý là %s; viết %s nếu ý là %s.", a, a.Format(true), alt, alt.Format(true))
-		help.EN = fmt.Sprintf("Write %s if you meant %s; write %s if you meant %s.", a, a.Format(false), alt, alt.Format(false))
+	var msg, help diag.Text
+	switch {
+	case r.hasVI:
+		a := r.vi
+		msg = diag.Text{
+			VI: fmt.Sprintf("`%s` là số viết theo kiểu Việt Nam (dấu chấm ngăn cách hàng nghìn, dấu phẩy là dấu thập phân), tức là %s; YAML cần số viết là %s", n.Value, a.Format(true), a),
+			EN: fmt.Sprintf("`%s` is a number in Vietnamese notation (dots group thousands, the comma is the decimal mark), that is %s; YAML needs it written %s", n.Value, a.Format(false), a),
+		}
+		help = diag.Text{VI: fmt.Sprintf("Viết %s (không ngoặc kép, không dấu ngăn cách hàng nghìn).", a), EN: fmt.Sprintf("Write %s (no quotes, no thousands separators).", a)}
+		if r.hasCommas {
+			// "3,188": a decimal comma, or an English thousands separator.
+			alt := r.commas
+			help.VI = fmt.Sprintf("Viết %s nếu ý là %s; viết %s nếu ý là %s.", a, a.Format(true), alt, alt.Format(true))
+			help.EN = fmt.Sprintf("Write %s if you meant %s; write %s if you meant %s.", a, a.Format(false), alt, alt.Format(false))
+		}
+	case r.hasCommas:
+		a, why := r.commas, wholeNote(kind)
+		msg = diag.Text{
+			VI: fmt.Sprintf("`%s` là số có dấu phẩy ngăn cách hàng nghìn, tức là %s; YAML cần số viết là %s", n.Value, a.Format(true), a),
+			EN: fmt.Sprintf("`%s` is a number with commas grouping thousands, that is %s; YAML needs it written %s", n.Value, a.Format(false), a),
+		}
+		help = diag.Text{
+			VI: fmt.Sprintf("Viết %s (không ngoặc kép, không dấu ngăn cách hàng nghìn%s).", a, why.VI),
+			EN: fmt.Sprintf("Write %s (no quotes, no thousands separators%s).", a, why.EN),
+		}
+	default:
+		want := numberWant[kind]
+		msg = diag.Text{
+			VI: fmt.Sprintf("`%s` là số viết có dấu ngăn cách, nhưng đọc cách nào cũng không ra %s", n.Value, want.VI),
+			EN: fmt.Sprintf("`%s` is a number written with separators, but no reading of it is %s", n.Value, want.EN),
+		}
+		help = diag.Text{VI: "Viết " + writeWhat[kind].VI + ".", EN: "Write " + writeWhat[kind].EN + "."}
 	}
 	l.errAt("E104", n, path, msg, help)
 	return true
 }
 
 // numberKey reports whether the values of key are numbers, where a
-// flow-style slip such as `{total: 3,188}` can happen.
-func numberKey(key string) bool {
+// flow-style slip such as `{total: 3,188}` can happen, and of which kind.
+func numberKey(key string) (numKind, bool) {
 	switch key {
-	case "total", "central", "local", "other",
-		"households", "poor", "near_poor", "new_jobs",
-		"percent", "quantity", "value", "tolerance",
-		"counterpart_min_percent", "job_support_percent":
-		return true
+	case "total", "central", "local", "other", "tolerance":
+		return amountNum, true
+	case "households", "poor", "near_poor", "new_jobs":
+		return countNum, true
+	case "percent", "counterpart_min_percent", "job_support_percent":
+		return percentNum, true
+	case "quantity", "value":
+		return quantityNum, true
+	}
+	return 0, false
+}
+
+// slipStart reports whether a value can begin a flow-style slip: digits
+// (`3,188` read as 3 and a key 188), or digits, a dot and digits
+// (`1.999,5` read as 1.999 and a key 5).
+func slipStart(v *yaml.Node) bool {
+	switch v.Tag {
+	case "!!int":
+		return isDigits(v.Value)
+	case "!!float":
+		i, f, ok := strings.Cut(v.Value, ".")
+		return ok && isDigits(i) && isDigits(f)
 	}
 	return false
 }
 
 // flowSlips recognises `{total: 3,188, …}`, which YAML reads as `total: 3`
-// and a key `188` with no value, and reports it once as E104 at the pair.
-// It returns the indexes of the extra keys, which are not reported again,
-// and marks the first group's value so that it takes part in no check.
+// and a key `188` with no value (and `{other: 1.999,5}`, read as
+// `other: 1.999` and a key `5`), and reports it once as E104 at the pair,
+// with the readings that exist for the kind of number. It returns the
+// indexes of the extra keys, which are not reported again, and marks the
+// first group's value so that it takes part in no check.
 func (l *loader) flowSlips(m *yaml.Node, path *diag.Mapping) map[int]bool {
 	if m.Style&yaml.FlowStyle == 0 {
 		return nil
@@ -573,7 +714,8 @@ func (l *loader) flowSlips(m *yaml.Node, path *diag.Mapping) map[int]bool {
 	c := m.Content
 	for i := 2; i+1 < len(c); i += 2 {
 		pk, pv := c[i-2], c[i-1]
-		if !isDigits(c[i].Value) || c[i+1].Tag != "!!null" || !numberKey(pk.Value) || pv.Kind != yaml.ScalarNode || pv.Tag != "!!int" {
+		kind, isNumber := numberKey(pk.Value)
+		if !isDigits(c[i].Value) || c[i+1].Tag != "!!null" || !isNumber || pv.Kind != yaml.ScalarNode || !slipStart(pv) {
 			continue
 		}
 		groups := []string{pv.Value}
@@ -586,15 +728,42 @@ func (l *loader) flowSlips(m *yaml.Node, path *diag.Mapping) map[int]bool {
 			skip[j] = true
 		}
 		written := strings.Join(groups, ",")
-		meant, _ := budget.ParseVietnamese(strings.Join(groups, "."))
-		asDecimal, _ := budget.ParseVietnamese(written)
-		l.errAt("E104", pv, path.Key(pk.Value), diag.Text{
-			VI: fmt.Sprintf("`%s: %s` trong ngoặc `{…}`: YAML coi dấu phẩy là dấu ngăn cách, nên đọc thành `%s: %s` và khóa `%s`", pk.Value, written, pk.Value, pv.Value, strings.Join(groups[1:], "`, `")),
-			EN: fmt.Sprintf("`%s: %s` inside `{…}`: YAML reads the comma as a separator, giving `%s: %s` and a key `%s`", pk.Value, written, pk.Value, pv.Value, strings.Join(groups[1:], "`, `")),
-		}, diag.Text{
-			VI: fmt.Sprintf("Viết `%s: %s` nếu ý là %s (YAML không dùng dấu ngăn cách hàng nghìn); viết `%s: %s` nếu ý là %s (dấu phẩy thập phân).", pk.Value, meant, meant.Format(true), pk.Value, asDecimal, asDecimal.Format(true)),
-			EN: fmt.Sprintf("Write `%s: %s` if you meant %s (YAML takes no thousands separators); write `%s: %s` if you meant %s (a Vietnamese decimal comma).", pk.Value, meant, meant.Format(false), pk.Value, asDecimal, asDecimal.Format(false)),
-		})
+		k := pk.Value
+		r := readNotation(written, kind)
+		var help diag.Text
+		switch {
+		case r.hasCommas && r.hasVI:
+			meant, asDecimal := r.commas, r.vi
+			help = diag.Text{
+				VI: fmt.Sprintf("Viết `%s: %s` nếu ý là %s (YAML không dùng dấu ngăn cách hàng nghìn); viết `%s: %s` nếu ý là %s (dấu phẩy thập phân).", k, meant, meant.Format(true), k, asDecimal, asDecimal.Format(true)),
+				EN: fmt.Sprintf("Write `%s: %s` if you meant %s (YAML takes no thousands separators); write `%s: %s` if you meant %s (a Vietnamese decimal comma).", k, meant, meant.Format(false), k, asDecimal, asDecimal.Format(false)),
+			}
+		case r.hasCommas:
+			meant, why := r.commas, wholeNote(kind)
+			help = diag.Text{
+				VI: fmt.Sprintf("Viết `%s: %s` (YAML không dùng dấu ngăn cách hàng nghìn%s).", k, meant, why.VI),
+				EN: fmt.Sprintf("Write `%s: %s` (YAML takes no thousands separators%s).", k, meant, why.EN),
+			}
+		case r.hasVI:
+			a, marks := r.vi, diag.Text{VI: "dấu phẩy là dấu thập phân", EN: "the comma is the decimal mark"}
+			if strings.Contains(written, ".") {
+				marks = diag.Text{VI: "dấu chấm ngăn cách hàng nghìn, dấu phẩy là dấu thập phân", EN: "dots group thousands, the comma is the decimal mark"}
+			}
+			help = diag.Text{
+				VI: fmt.Sprintf("`%s` viết theo kiểu Việt Nam (%s); trong YAML viết `%s: %s`.", written, marks.VI, k, a),
+				EN: fmt.Sprintf("In Vietnamese notation (%s) `%s` is %s: write `%s: %s`.", marks.EN, written, a.Format(false), k, a),
+			}
+		default:
+			w := writeWhat[kind]
+			help = diag.Text{
+				VI: fmt.Sprintf("Đọc cách nào thì `%s` cũng không hợp lệ ở đây: viết %s.", written, w.VI),
+				EN: fmt.Sprintf("No reading of `%s` fits here: write %s.", written, w.EN),
+			}
+		}
+		l.errAt("E104", pv, path.Key(k), diag.Text{
+			VI: fmt.Sprintf("`%s: %s` trong ngoặc `{…}`: YAML coi dấu phẩy là dấu ngăn cách, nên đọc thành `%s: %s` và khóa `%s`", k, written, k, pv.Value, strings.Join(groups[1:], "`, `")),
+			EN: fmt.Sprintf("`%s: %s` inside `{…}`: YAML reads the comma as a separator, giving `%s: %s` and a key `%s`", k, written, k, pv.Value, strings.Join(groups[1:], "`, `")),
+		}, help)
 		slip := *pv
 		slip.Tag = slipTag
 		c[i-1] = &slip

@@ -378,6 +378,19 @@ type projectKeys struct {
 }
 
 func (r *reader) projects(v *yaml.Node, path diag.Path) {
+	if (v.Kind == yaml.SequenceNode && len(v.Content) == 0) || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		// `projects: []` or `projects:` with nothing: a plan without a
+		// project is no plan, whatever its totals state (a missing key is
+		// E106).
+		r.errAt("E103", v, path, diag.Text{
+			VI: "kế hoạch phải có ít nhất một dự án; danh sách `projects` đang trống",
+			EN: "a plan carries at least one project; the list is empty",
+		}, diag.Text{
+			VI: "Liệt kê các dự án thành phần dưới `projects`, mỗi dự án một mục `- project: …` (`kehoach init` tạo sẵn danh sách này).",
+			EN: "List the plan's projects under `projects`, one `- project: …` entry each (`kehoach init` writes the list).",
+		})
+		return
+	}
 	if v.Kind == yaml.SequenceNode {
 		r.p.Projects = make([]*Project, 0, len(v.Content))
 	}
@@ -647,7 +660,45 @@ var allocationFields = []field[*Allocation]{
 			readMapping(r, item, item, path, e, allocatedFields)
 			a.Projects = append(a.Projects, e)
 		})
+		r.duplicateAllocations(a.Projects)
 	}},
+}
+
+// duplicateAllocations reports E107 at the second row of the allocation
+// for one project or sub-project, with the first as a related location.
+// The first row is the one used: the second is made invalid, so it takes
+// part in no check.
+func (l *loader) duplicateAllocations(rows []*Allocated) {
+	first := make(map[[2]int]*Allocated, len(rows))
+	for _, e := range rows {
+		if !e.Project.Valid || (e.Subproject.Written && !e.Subproject.Valid) {
+			continue
+		}
+		key := [2]int{e.Project.Value, e.Subproject.Value}
+		f, dup := first[key]
+		if !dup {
+			first[key] = e
+			continue
+		}
+		// At the number that makes the row the same: the sub-project's
+		// when there is one.
+		at, fat := e.Project, f.Project
+		what := diag.Text{VI: fmt.Sprintf("Dự án %d", key[0]), EN: fmt.Sprintf("project %d", key[0])}
+		if e.Subproject.Written {
+			at, fat = e.Subproject, f.Subproject
+			what = diag.Text{VI: fmt.Sprintf("Tiểu dự án %d (Dự án %d)", key[1], key[0]), EN: fmt.Sprintf("sub-project %d of project %d", key[1], key[0])}
+		}
+		d := l.add("E107", diag.Error, at.Pos.Line, at.Pos.Column, at.Path, diag.Text{
+			VI: fmt.Sprintf("Dự toán của %s bị lặp lại (đã có ở dòng %d); dòng đầu tiên được dùng", what.VI, fat.Pos.Line),
+			EN: fmt.Sprintf("duplicate allocation for %s (first at line %d); the first row is used", what.EN, fat.Pos.Line),
+		}, diag.Text{
+			VI: "Gộp hai dòng lại, hoặc sửa số cho đúng.",
+			EN: "Merge the two rows, or correct the number.",
+		})
+		d.Related = []diag.Related{{Line: fat.Pos.Line, Column: fat.Pos.Column, Path: fat.Path.String(),
+			Message: diag.Text{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
+		e.Project.Valid = false
+	}
 }
 
 var allocatedFields = []field[*Allocated]{

@@ -157,6 +157,8 @@ func TestSchemaMistakes(t *testing.T) {
 		{"households not whole", "households: 1438", "households: 1438.5"},
 		{"unsupported version", "kehoach: 1", "kehoach: 2"},
 		{"sub-projects and activities", "    appendix: 4\n", "    appendix: 4\n    activities: []\n"},
+		{"no projects", "projects:\n", "projects: []\nx-old:\n"},
+		{"projects empty", "projects:\n", "projects:\nx-old:\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Replace(string(base), tc.old, tc.new, 1)
