@@ -128,10 +128,10 @@ func (c *checker) kids(n *Node) []*Node {
 // nodes that are not activities are remembered: activities may come in
 // reused nodes.
 func (c *checker) node(n *Node) (Amounts, bool) {
+	kids := c.kids(n)
 	if c.fixes != nil {
 		n = c.fixed(n)
 	}
-	kids := c.kids(n)
 	children := zeroAmounts
 	dirty := false
 	for _, ch := range kids {

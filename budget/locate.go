@@ -47,7 +47,8 @@ const maxSwitches = 64
 const maxCandidates = 8
 
 // cost of an explanation, compared in order: fewer changes, fewer changes
-// that are not typing slips, changes higher in the tree, fewer readings.
+// that are not typing slips, changes higher in the tree (a row's total
+// counting as higher than its sources), fewer readings.
 // A figure read the other way (3.188 as 3188) is not a change: the file
 // says it, in a notation YAML does not read, and W105 already reports it.
 type cost struct {
@@ -96,7 +97,12 @@ func (ch *change) cost() cost {
 	if ch.reading {
 		return cost{readings: 1}
 	}
-	c := cost{changes: 1, depth: int(ch.node.Kind)}
+	// A total is a sum written by hand: more likely wrong than the
+	// sources of its row, as a row is more likely wrong than those below.
+	c := cost{changes: 1, depth: 2 * int(ch.node.Kind)}
+	if ch.field != TotalField {
+		c.depth++
+	}
 	if !ch.reading && !IsSlip(ch.fig.Value, ch.to) {
 		c.plain = 1
 	}

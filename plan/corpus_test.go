@@ -21,7 +21,7 @@ import (
 
 // corpusFinding is what a corpus file's `# want:` line states about one finding:
 //
-//	# want: CODE LINE:COLUMN [PATH] [error|warning] [related LINE:COLUMN PATH]
+//	# want: CODE LINE:COLUMN [PATH] [error|warning] [related LINE:COLUMN PATH]...
 //
 // The severity is the code's default unless written.
 type corpusFinding struct {
@@ -97,7 +97,10 @@ func parseCorpusWant(t *testing.T, s string) corpusFinding {
 			if i+2 >= len(fields) {
 				t.Fatalf("want line %q: related needs a position and a path", s)
 			}
-			f.Related = fields[i+1] + " " + fields[i+2]
+			if f.Related != "" {
+				f.Related += "; "
+			}
+			f.Related += fields[i+1] + " " + fields[i+2]
 			i += 2
 		default:
 			f.Path = fields[i]

@@ -61,14 +61,14 @@ func TestEncodings(t *testing.T) {
 		// en are texts the English messages and help must contain.
 		en []string
 	}{
-		{"UTF-8", []byte(encodingPlan), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total"}}, nil},
-		{"UTF-8 with a byte order mark", append([]byte("\xef\xbb\xbf"), encodingPlan...), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total"}}, nil},
-		{"CRLF", []byte(crlf), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total"}}, nil},
-		{"CR alone (old Mac)", []byte(cr), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total"}}, nil},
-		{"byte order mark and CRLF", append([]byte("\xef\xbb\xbf"), crlf...), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total"}}, nil},
+		{"UTF-8", []byte(encodingPlan), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
+		{"UTF-8 with a byte order mark", append([]byte("\xef\xbb\xbf"), encodingPlan...), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
+		{"CRLF", []byte(crlf), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
+		{"CR alone (old Mac)", []byte(cr), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
+		{"byte order mark and CRLF", append([]byte("\xef\xbb\xbf"), crlf...), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
 		{"decomposed Vietnamese (NFD)", []byte(nfd), []corpusFinding{
 			{Code: "W112", Severity: diag.Warning, Line: 3, Column: 10, Path: "plan.title"},
-			{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total"},
+			{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated},
 		}, []string{"this string is not in Unicode NFC"}},
 		{"UTF-16 little-endian with a byte order mark (Notepad)", utf16LE(encodingPlan), []corpusFinding{{Code: "E111", Severity: diag.Error, Line: 1, Column: 1}},
 			[]string{"UTF-16 (Notepad's \"Unicode\")", "Save As, Encoding: UTF-8"}},
@@ -183,7 +183,7 @@ func TestNFDValues(t *testing.T) {
 	res := plan.Validate("plan.yaml", []byte(text))
 	want := []corpusFinding{
 		{Code: "W112", Severity: diag.Warning, Line: 5, Column: 11, Path: "plan.issuer"},
-		{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total"},
+		{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated},
 	}
 	if diff := gocmp.Diff(want, corpusFindings(res.Diagnostics)); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
@@ -214,7 +214,7 @@ func TestYAMLOnlyLineBreaks(t *testing.T) {
 			col := utf8.RuneCountInString(line[:strings.Index(line, "centrl")]) + 1
 			res := plan.Validate("plan.yaml", []byte(text))
 			want := []corpusFinding{
-				{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total"},
+				{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated},
 				{Code: "E102", Severity: diag.Error, Line: 12, Column: col, Path: "projects[0].funding.centrl"},
 			}
 			if diff := gocmp.Diff(want, corpusFindings(res.Diagnostics)); diff != "" {

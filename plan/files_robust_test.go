@@ -18,7 +18,11 @@ import (
 )
 
 // robustPlan is a plan with one finding (B201), so that a test can tell
-// that it was validated.
+// that it was validated: its total 200 disagrees with its sources 100 and
+// 10, and 100 for 190 and 10 for 100 are equally likely slips, so the
+// finding is at the total, with both as related places (robustRelated).
+const robustRelated = "12:36 projects[0].funding.central; 12:48 projects[0].funding.local"
+
 const robustPlan = `kehoach: 1
 plan:
   title: Kế hoạch thử

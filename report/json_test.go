@@ -59,9 +59,9 @@ func TestJSONReference(t *testing.T) {
 			"file": "examples/bao-yen-2022.yaml", "valid": true,
 			"diagnostics": []any{
 				map[string]any{"code": "B203", "severity": "warning", "line": 82.0, "column": 18.0,
-					"path": "funding.total", "stated": "7603", "computed": "7604", "difference": "-1"},
+					"path": "funding.total", "stated": "7603", "computed": "7604", "difference": "-1", "suggestion": "7604"},
 				map[string]any{"code": "B203", "severity": "warning", "line": 82.0, "column": 46.0,
-					"path": "funding.local", "stated": "622", "computed": "623", "difference": "-1"},
+					"path": "funding.local", "stated": "622", "computed": "623", "difference": "-1", "suggestion": "623"},
 			},
 		}},
 		"summary": map[string]any{"files": 1.0, "errors": 0.0, "warnings": 2.0},
@@ -95,7 +95,7 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("top-level keys (-want +got):\n%s", diff)
 	}
 	required := []string{"code", "column", "line", "message", "path", "severity"}
-	optional := map[string]bool{"help": true, "stated": true, "computed": true, "difference": true, "related": true}
+	optional := map[string]bool{"help": true, "stated": true, "computed": true, "difference": true, "related": true, "suggestion": true}
 	seen := map[string]bool{}
 	for _, f := range doc["files"].([]any) {
 		f := f.(map[string]any)
@@ -124,7 +124,7 @@ func TestJSONShape(t *testing.T) {
 					seen[k] = true
 				}
 			}
-			for _, k := range []string{"stated", "computed", "difference"} {
+			for _, k := range []string{"stated", "computed", "difference", "suggestion"} {
 				if v, ok := d[k]; ok {
 					if _, isString := v.(string); !isString {
 						t.Errorf("%v: %q is %T, want an amount as a string", d["code"], k, v)

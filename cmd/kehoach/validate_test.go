@@ -104,14 +104,14 @@ const (
   |
 4 |   - {project: 6, name: Truyền thông và giảm nghèo về thông tin, appendix: 3, funding: {total: 65, central: 58, local: 6}}
   |                                                                                               ^^
-  = help: Write total: 64, or correct the source that is wrong.
+  = help: Write total: 64.
 
 `
 	warningReport = `warning.yaml:5:95: warning[B201]: total of project 6: stated 65, but central + local + other = 64 (difference 1)
   |
 5 |   - {project: 6, name: Truyền thông và giảm nghèo về thông tin, appendix: 3, funding: {total: 65, central: 58, local: 6}}
   |                                                                                               ^^
-  = help: Write total: 64, or correct the source that is wrong. The difference is within the plan's tolerance of 1, so this is a warning.
+  = help: Write total: 64. The difference is within the plan's tolerance of 1, so this is a warning.
 
 `
 )
@@ -185,7 +185,7 @@ func TestRunValidate(t *testing.T) {
   |
 4 |   - {project: 6, name: Truyền thông và giảm nghèo về thông tin, appendix: 3, funding: {total: 65, central: 58, local: 6}}
   |                                                                                               ^^
-  = help: Ghi total: 64, hoặc sửa nguồn vốn bị sai.
+  = help: Ghi total: 64.
 
 2 tệp, 1 lỗi, 0 cảnh báo
 `,
@@ -290,7 +290,7 @@ func TestRunValidateColor(t *testing.T) {
 		"  \x1b[1;34m|\x1b[0m\n" +
 		"\x1b[1;34m4\x1b[0m \x1b[1;34m|\x1b[0m   - {project: 6, name: Truyền thông và giảm nghèo về thông tin, appendix: 3, funding: {total: 65, central: 58, local: 6}}\n" +
 		"  \x1b[1;34m|\x1b[0m                                                                                               \x1b[1;31m^^\x1b[0m\n" +
-		"  \x1b[1;34m=\x1b[0m \x1b[1;36mhelp:\x1b[0m Write total: 64, or correct the source that is wrong.\n" +
+		"  \x1b[1;34m=\x1b[0m \x1b[1;36mhelp:\x1b[0m Write total: 64.\n" +
 		"\n" +
 		"\x1b[1m1 file, 1 error, 0 warnings\x1b[0m\n"
 	for _, tc := range tests {
