@@ -18,6 +18,13 @@
 //     minimal program (bench/internal/floor) decoding it.
 //   - BenchmarkValidateCurve: validate national plans of 1,000, 2,000,
 //     5,000 and 10,600 communes, to show that cost grows linearly.
+//   - BenchmarkValidateNationalSlips: validate the national plan with 10,
+//     100 and 1,000 typing slips in its funding figures
+//     (synthetic.NationalWithSlips), so that the error localisation runs:
+//     against BenchmarkValidateNational, and against each other, to show
+//     that cost grows linearly with the slips. TestSlipsLocated checks on
+//     a smaller plan that the findings cover the equations the slips
+//     break and, where slips share no equation, name them.
 //
 // Besides time, the in-process benchmarks report:
 //

@@ -62,13 +62,15 @@ func TestMain(m *testing.M) {
 
 // runOp runs one operation by name, as a child process does.
 func runOp(op string, args []string) error {
-	need := map[string]int{"validate": 1, "floor-decode": 1, "floor-decode-all": 1, "export": 2, "floor-export": 3}
+	need := map[string]int{"validate": 1, "validate-findings": 1, "floor-decode": 1, "floor-decode-all": 1, "export": 2, "floor-export": 3}
 	if n, ok := need[op]; ok && len(args) < n {
 		return fmt.Errorf("%d arguments, want %d", len(args), n)
 	}
 	switch op {
 	case "validate":
 		return validate(args...)
+	case "validate-findings":
+		return validateFindings(args...)
 	case "floor-decode":
 		_, err := floorDecode(args[0])
 		return err
@@ -168,7 +170,14 @@ func binary(tb testing.TB, pkg string) string {
 // validate does what `kehoach validate PATH…` does once its flags are
 // parsed: collect the files, validate them on every core, and write the
 // text report. A finding is an error here: the workloads have none.
-func validate(paths ...string) error {
+func validate(paths ...string) error { return validateReport(false, paths) }
+
+// validateFindings is validate for workloads with findings (the plans with
+// slips): the findings are written in the report, and a file without any
+// is an error.
+func validateFindings(paths ...string) error { return validateReport(true, paths) }
+
+func validateReport(findings bool, paths []string) error {
 	inputs, problems := plan.Collect(paths)
 	if len(problems) > 0 {
 		return problems[0]
@@ -181,7 +190,9 @@ func validate(paths ...string) error {
 			return oc.Err
 		case oc.Skipped:
 			return fmt.Errorf("%s: skipped as not a plan file", oc.Name)
-		case len(oc.Diagnostics) > 0:
+		case findings && len(oc.Diagnostics) == 0:
+			return fmt.Errorf("%s: no findings", oc.Name)
+		case !findings && len(oc.Diagnostics) > 0:
 			d := oc.Diagnostics[0]
 			return fmt.Errorf("%s:%d:%d: %s %s", oc.Name, d.Line, d.Column, d.Code, d.Message.EN)
 		}

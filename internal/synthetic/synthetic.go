@@ -15,6 +15,7 @@ import (
 	"hash/fnv"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // NationalCommunes is the number of commune-level units in the country,
@@ -90,14 +91,20 @@ type spec struct {
 // activity per commune in each of the seven funded nodes of the reference
 // plan. At 10,600 communes it is about 85,000 rows and 13 MB.
 func National(w io.Writer, communes int) error {
-	return write(w, spec{
+	_, err := write(w, nationalSpec(communes), nil)
+	return err
+}
+
+// nationalSpec is the national plan of the given number of communes.
+func nationalSpec(communes int) spec {
+	return spec{
 		title:    "Kế hoạch thực hiện Chương trình mục tiêu quốc gia Giảm nghèo bền vững toàn quốc năm 2022 (số liệu minh họa)",
 		issuer:   "Bộ Lao động - Thương binh và Xã hội",
 		province: "Toàn quốc",
 		level:    "province",
 		communes: communes,
 		seed:     1,
-	})
+	}
 }
 
 // District writes the plan of a district with the given name and number
@@ -105,7 +112,7 @@ func National(w io.Writer, communes int) error {
 func District(w io.Writer, name string, communes int) error {
 	h := fnv.New64a()
 	h.Write([]byte(name))
-	return write(w, spec{
+	_, err := write(w, spec{
 		title:    "Kế hoạch thực hiện Chương trình mục tiêu quốc gia Giảm nghèo bền vững huyện " + name + " năm 2022 (số liệu minh họa)",
 		issuer:   "UBND huyện " + name,
 		parent:   "UBND tỉnh Minh Họa",
@@ -114,7 +121,8 @@ func District(w io.Writer, name string, communes int) error {
 		level:    "district",
 		communes: communes,
 		seed:     h.Sum64(),
-	})
+	}, nil)
+	return err
 }
 
 // DistrictName is the name of the i-th district (from 1) of the
@@ -195,19 +203,36 @@ func percent(part, whole int) string {
 	return fmt.Sprintf("%d.%02d", h/100, h%100)
 }
 
-func write(out io.Writer, s spec) error {
+// write writes the plan of s. With a slipper, it slips the figures the
+// slipper chose and returns the slips, in the order of the file.
+func write(out io.Writer, s spec, sl *slipper) ([]Slip, error) {
 	if s.communes < 1 {
-		return fmt.Errorf("synthetic: a plan needs at least one commune, not %d", s.communes)
+		return nil, fmt.Errorf("synthetic: a plan needs at least one commune, not %d", s.communes)
 	}
 	w := bufio.NewWriterSize(out, 1<<16)
-	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	// line is the number of the line being written, for the slips.
+	line := 1
+	p := func(format string, args ...any) {
+		if sl != nil {
+			text := fmt.Sprintf(format, args...)
+			line += strings.Count(text, "\n")
+			w.WriteString(text)
+			return
+		}
+		fmt.Fprintf(w, format, args...)
+	}
 
 	p("# SỐ LIỆU MINH HỌA — ILLUSTRATIVE FIGURES.\n")
 	p("# A synthetic plan written by github.com/kehoach/kehoach/internal/synthetic for\n")
 	p("# benchmarks: %d communes, one activity per commune in each funded project and\n", s.communes)
 	p("# sub-project of the reference plan. Every name and figure is invented; everything\n")
-	p("# adds up exactly, so with tolerance 0 and a 10 %% counterpart minimum it gives no\n")
-	p("# findings.\n")
+	if sl != nil {
+		p("# adds up exactly but for %d typing slips, each in one written amount of a\n", sl.n)
+		p("# funding row: a plan with findings, for benchmarks of error localisation.\n")
+	} else {
+		p("# adds up exactly, so with tolerance 0 and a 10 %% counterpart minimum it gives no\n")
+		p("# findings.\n")
+	}
 	p("kehoach: 1\nplan:\n")
 	p("  title: %s\n", s.title)
 	p("  program: giam-ngheo-ben-vung-2021-2025\n")
@@ -249,30 +274,50 @@ func write(out io.Writer, s spec) error {
 
 	// The funding of each funded node is the sum of its activities, a
 	// project's the sum of its sub-projects', the plan's the sum of its
-	// projects'.
+	// projects'. Slips change the figures as written, not these sums.
 	nodeFunds := make([]funds, len(funded))
 	for k := range funded {
 		for i := range communes {
 			nodeFunds[k] = nodeFunds[k].plus(activityFunds(s, k, i))
 		}
 	}
-	fundingLine := func(f funds) string {
-		if f.other == 0 {
-			return fmt.Sprintf("{total: %s, central: %s, local: %s}", f.total(), f.central, f.local)
+	// funding writes a funding line: prefix, then the figures of f
+	// (the total first when withTotal), each slipped when the slipper
+	// says so.
+	funding := func(prefix string, f funds, withTotal bool) {
+		b := make([]byte, 0, 96)
+		b = append(b, prefix...)
+		b = append(b, "funding: {"...)
+		field := func(key string, a tenths) {
+			if b[len(b)-1] != '{' {
+				b = append(b, ", "...)
+			}
+			b = append(b, key...)
+			b = append(b, ": "...)
+			text := a.String()
+			if sl != nil {
+				text = sl.figure(text, line, len(b)+1)
+			}
+			b = append(b, text...)
 		}
-		return fmt.Sprintf("{total: %s, central: %s, local: %s, other: %s}", f.total(), f.central, f.local, f.other)
+		if withTotal {
+			field("total", f.total())
+		}
+		field("central", f.central)
+		field("local", f.local)
+		if f.other != 0 {
+			field("other", f.other)
+		}
+		b = append(b, "}\n"...)
+		w.Write(b)
+		line++
 	}
 	activities := func(k int, indent string) {
 		p("%sactivities:\n", indent)
 		for i, c := range communes {
-			f := activityFunds(s, k, i)
 			p("%s  - name: %s, xã %05d\n", indent, funded[k].activity, i+1)
 			p("%s    commune: %s\n", indent, c.id)
-			if f.other == 0 {
-				p("%s    funding: {central: %s, local: %s}\n", indent, f.central, f.local)
-			} else {
-				p("%s    funding: {central: %s, local: %s, other: %s}\n", indent, f.central, f.local, f.other)
-			}
+			funding(indent+"    ", activityFunds(s, k, i), false)
 		}
 	}
 	var planFunds funds
@@ -288,7 +333,7 @@ func write(out io.Writer, s spec) error {
 		planFunds = planFunds.plus(prFunds)
 		p("  - project: %d\n    name: %s\n    appendix: %d\n", pr, projectNames[pr], appendixOf[pr])
 		p("    lead: Phòng Lao động - Thương binh và Xã hội\n")
-		p("    funding: %s\n", fundingLine(prFunds))
+		funding("    ", prFunds, true)
 		if funded[k].sub == 0 {
 			activities(k, "    ")
 			k = end
@@ -299,10 +344,20 @@ func write(out io.Writer, s spec) error {
 			sub := funded[k].sub
 			p("      - subproject: %d\n        name: %s\n", sub, subprojectNames[[2]int{pr, sub}])
 			p("        lead: Phòng Lao động - Thương binh và Xã hội\n")
-			p("        funding: %s\n", fundingLine(nodeFunds[k]))
+			funding("        ", nodeFunds[k], true)
 			activities(k, "        ")
 		}
 	}
-	p("funding: %s\n", fundingLine(planFunds))
-	return w.Flush()
+	// The plan's grand totals are never slipped.
+	saved := sl
+	sl = nil
+	funding("", planFunds, true)
+	sl = saved
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	if sl != nil {
+		return sl.slips, nil
+	}
+	return nil, nil
 }
