@@ -233,6 +233,19 @@ func (c *checker) anchor(n *Node) Figure {
 	return n.Number
 }
 
+// short reports whether local funds are below the counterpart minimum of
+// central by more than the tolerance, as B204 and B205 compare them.
+func (c *checker) short(central, local Amount) bool {
+	if central <= 0 {
+		return false
+	}
+	need := new(big.Int).Mul(big.NewInt(int64(c.rules.CounterpartMin)), big.NewInt(int64(central)))
+	have := new(big.Int).Mul(big.NewInt(int64(local)), big.NewInt(100*Scale))
+	gap := new(big.Int).Sub(need, have)
+	tol := new(big.Int).Mul(big.NewInt(int64(c.rules.Tolerance)), big.NewInt(100*Scale))
+	return gap.Cmp(tol) > 0
+}
+
 func (c *checker) shortfall(rule Rule, n *Node, eff Amounts) {
 	if !eff.Known[Central] || !eff.Known[Local] || eff.Sources[Central] <= 0 {
 		return

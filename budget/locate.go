@@ -46,25 +46,38 @@ const maxSwitches = 64
 // maxCandidates bounds the candidates named in an ambiguous finding.
 const maxCandidates = 8
 
-// cost of an explanation, compared in order: fewer changes, fewer changes
-// that are not typing slips, changes higher in the tree (a row's total
-// counting as higher than its sources), fewer readings.
+// cost of an explanation (see compareCost): its changes, those that are
+// not typing slips, how deep in the tree they are (a row's total counting
+// as higher than its sources), and its readings.
 // A figure read the other way (3.188 as 3188) is not a change: the file
 // says it, in a notation YAML does not read, and W105 already reports it.
 type cost struct {
 	changes, plain, depth, readings int
+	// short counts the nodes whose local funds the explanation would put
+	// below the counterpart minimum (B205) where the figures as written
+	// reach it: an explanation that makes a finding is less likely.
+	short int
 }
 
 func (a cost) plus(b cost) cost {
-	return cost{a.changes + b.changes, a.plain + b.plain, a.depth + b.depth, a.readings + b.readings}
+	return cost{a.changes + b.changes, a.plain + b.plain, a.depth + b.depth, a.readings + b.readings, a.short + b.short}
 }
 
 func (a cost) minus(b cost) cost {
-	return cost{a.changes - b.changes, a.plain - b.plain, a.depth - b.depth, a.readings - b.readings}
+	return cost{a.changes - b.changes, a.plain - b.plain, a.depth - b.depth, a.readings - b.readings, a.short - b.short}
 }
 
+func (a cost) weight() int { return a.changes + 2*a.plain + 3*a.short }
+
+// compareCost orders explanations by weight first: a change that is a
+// typing slip weighs 1 and any other change 3, the likelihoods of Scholtus'
+// correction of typing errors before localisation, and a node put below
+// the counterpart minimum 3 more. Without it, a slip in a
+// row would be explained with fewer but arbitrary changes that also absorb
+// an unrelated rounding difference elsewhere (the reference plan's 622), so
+// that the slipped figure would get a value it never had.
 func compareCost(a, b cost) int {
-	return cmp.Or(cmp.Compare(a.changes, b.changes), cmp.Compare(a.plain, b.plain),
+	return cmp.Or(cmp.Compare(a.weight(), b.weight()), cmp.Compare(a.changes, b.changes),
 		cmp.Compare(a.depth, b.depth), cmp.Compare(a.readings, b.readings))
 }
 
@@ -583,7 +596,7 @@ func (l *locator) finish(g *group, d [numSources]Amount, want *[numSources]Amoun
 			own = append(own, ch)
 		}
 	}
-	o.cost = kc
+	o.cost = kc.plus(l.shortBy(n, g.e, o.delta))
 	for i := range own {
 		o.cost = o.cost.plus(own[i].isReading().cost())
 	}
@@ -591,6 +604,24 @@ func (l *locator) finish(g *group, d [numSources]Amount, want *[numSources]Amoun
 		o.ch = &chain{items: own, parts: parts}
 	}
 	return o, true
+}
+
+// shortBy returns the cost of moving n's effective amounts e by d when that
+// puts n's local funds below the counterpart minimum (B205) and e does not.
+func (l *locator) shortBy(n *Node, e Amounts, d [numSources]Amount) cost {
+	r := l.c.rules
+	if !r.HasCounterpartMin || !(n.Kind == Subproject || n.Kind == Project && !hasSubprojects(n)) || d == [numSources]Amount{} {
+		return cost{}
+	}
+	if !e.Known[Central] || !e.Known[Local] {
+		return cost{}
+	}
+	c, ok1 := e.Sources[Central].Add(d[Central])
+	lo, ok2 := e.Sources[Local].Add(d[Local])
+	if !ok1 || !ok2 || l.c.short(c, lo) == false || l.c.short(e.Sources[Central], e.Sources[Local]) {
+		return cost{}
+	}
+	return cost{short: 1}
 }
 
 // kidKind is the level of n's children.
@@ -744,29 +775,32 @@ func (l *locator) mover(g *group, m [numSources]Amount) (moved, bool) {
 		b := bestC[0]
 		return moved{cost: b.c, parts: []*chain{b.o.ch}, swap: swapOf(b.i), kid: b.i}, true
 	}
-	// Equally good: an ambiguity at n's figure of the first source moved.
-	s := Source(0)
-	for s < numSources && m[s] == 0 {
-		s++
-	}
+	// Equally good: an ambiguity at n's figure of each source moved.
 	n := g.n
 	rule := PartsSum
 	if n.Kind == Plan {
 		rule = PlanSum
 	}
-	a := ambiguity{node: place(n), field: Field(s), fig: n.Funding.Sources[s], rule: rule, parts: kidKind(n),
-		sum: g.kidsSum.Sources[s], stated: n.Funding.Sources[s].Value}
-	if !a.fig.Written {
-		a.fig = l.c.anchor(n)
-	}
-	for _, b := range bestC {
-		if b.ch != nil && len(a.cands) < maxCandidates {
-			a.cands = append(a.cands, Candidate{Node: b.ch.node, Field: b.ch.field, Figure: b.ch.fig, To: b.ch.to})
+	var ambs []ambiguity
+	for s := range numSources {
+		if m[s] == 0 {
+			continue
 		}
+		a := ambiguity{node: place(n), field: Field(s), fig: n.Funding.Sources[s], rule: rule, parts: kidKind(n),
+			sum: g.kidsSum.Sources[s], stated: n.Funding.Sources[s].Value}
+		if !a.fig.Written {
+			a.fig = l.c.anchor(n)
+		}
+		for _, b := range bestC {
+			if b.ch != nil && len(a.cands) < maxCandidates {
+				a.cands = append(a.cands, Candidate{Node: b.ch.node, Field: b.ch.field, Figure: b.ch.fig, To: b.ch.to})
+			}
+		}
+		ambs = append(ambs, a)
 	}
 	// The tied children's own best explanations are kept: only the move
 	// they would share is ambiguous.
-	return moved{cost: bestC[0].c, parts: []*chain{{ambs: []ambiguity{a}}}, kid: -1}, true
+	return moved{cost: bestC[0].c, parts: []*chain{{ambs: ambs}}, kid: -1}, true
 }
 
 // reach returns the cheapest explanation of n's subtree in which n moves
@@ -897,7 +931,7 @@ func (l *locator) leafOptions(n *Node, ctx context) []option {
 		}
 		opt := func(d [numSources]Amount, extra ...change) {
 			items := append(slices.Clone(read), extra...)
-			o := option{delta: d}
+			o := option{delta: d, cost: l.shortBy(n, own(n, zeroAmounts), d)}
 			for i := range items {
 				o.cost = o.cost.plus(items[i].isReading().cost())
 			}
@@ -993,7 +1027,7 @@ func (l *locator) reachLeaf(n *Node, d [numSources]Amount, ctx context) (option,
 			}
 		}
 	}
-	o := option{delta: d}
+	o := option{delta: d, cost: l.shortBy(n, own(n, zeroAmounts), d)}
 	for i := range items {
 		o.cost = o.cost.plus(items[i].isReading().cost())
 	}
