@@ -236,14 +236,19 @@ func (c *checker) anchor(n *Node) Figure {
 // short reports whether local funds are below the counterpart minimum of
 // central by more than the tolerance, as B204 and B205 compare them.
 func (c *checker) short(central, local Amount) bool {
-	if central <= 0 {
-		return false
-	}
+	gap, tol := c.gap(central, local)
+	return central > 0 && gap.Cmp(tol) > 0
+}
+
+// gap returns how far local funds are below the counterpart minimum of
+// central, and the tolerance, both as 100 × 1,000 times an amount in
+// thousandths: compared exactly, 100 × local against percent × central.
+func (c *checker) gap(central, local Amount) (gap, tol *big.Int) {
 	need := new(big.Int).Mul(big.NewInt(int64(c.rules.CounterpartMin)), big.NewInt(int64(central)))
 	have := new(big.Int).Mul(big.NewInt(int64(local)), big.NewInt(100*Scale))
-	gap := new(big.Int).Sub(need, have)
-	tol := new(big.Int).Mul(big.NewInt(int64(c.rules.Tolerance)), big.NewInt(100*Scale))
-	return gap.Cmp(tol) > 0
+	gap = new(big.Int).Sub(need, have)
+	tol = new(big.Int).Mul(big.NewInt(int64(c.rules.Tolerance)), big.NewInt(100*Scale))
+	return gap, tol
 }
 
 func (c *checker) shortfall(rule Rule, n *Node, eff Amounts) {
@@ -251,18 +256,8 @@ func (c *checker) shortfall(rule Rule, n *Node, eff Amounts) {
 		return
 	}
 	central, local := eff.Sources[Central], eff.Sources[Local]
-	// Compared exactly: 100 × local against percent × central, all in
-	// thousandths. missing = percent × central / 100 − local.
-	// percent and central are both in thousandths, so percent × central
-	// is missing-plus-local in thousandths times 100 × 1000.
-	need := new(big.Int).Mul(big.NewInt(int64(c.rules.CounterpartMin)), big.NewInt(int64(central)))
-	have := new(big.Int).Mul(big.NewInt(int64(local)), big.NewInt(100*Scale))
-	gap := new(big.Int).Sub(need, have) // missing × 100 × 1000, in thousandths
-	if gap.Sign() <= 0 {
-		return
-	}
-	tol := new(big.Int).Mul(big.NewInt(int64(c.rules.Tolerance)), big.NewInt(100*Scale))
-	if gap.Cmp(tol) <= 0 {
+	gap, tol := c.gap(central, local)
+	if gap.Sign() <= 0 || gap.Cmp(tol) <= 0 {
 		return
 	}
 	// missing, rounded up to three decimals (whole thousandths).

@@ -116,7 +116,7 @@ func (ch *change) cost() cost {
 	if ch.field != TotalField {
 		c.depth++
 	}
-	if !ch.reading && !IsSlip(ch.fig.Value, ch.to) {
+	if !IsSlip(ch.fig.Value, ch.to) {
 		c.plain = 1
 	}
 	return c
@@ -197,6 +197,7 @@ type group struct {
 	// index, and their options.
 	dirty     []int
 	dirtyOpts [][]option
+	dirtyAt   map[int]int // index in dirty of a child's index
 	base      [numSources]Amount
 	baseCost  cost
 	baseParts []*chain
@@ -310,7 +311,8 @@ func untie(best *chain, tied []*chain) ([]change, []ambiguity) {
 	if len(differ) == 0 {
 		return changes, ambs
 	}
-	slices.SortFunc(differ, func(a, b change) int { return cmp.Compare(a.field, b.field) })
+	// Built from maps: ordered so that the report is the same every run.
+	slices.SortFunc(differ, func(a, b change) int { return cmp.Or(cmp.Compare(a.field, b.field), cmp.Compare(a.to, b.to)) })
 	node := differ[0].node
 	var total Figure
 	for _, ch := range differ {
@@ -327,23 +329,17 @@ func untie(best *chain, tied []*chain) ([]change, []ambiguity) {
 		return changes, ambs
 	}
 	a := ambiguity{node: node, field: TotalField, fig: total, rule: RowSum, stated: total.Value}
-	var sum Amount
 	for _, ch := range differ {
-		if ch.field != TotalField {
-			sum = ch.row
-		}
 		if len(a.cands) < maxCandidates {
 			a.cands = append(a.cands, Candidate{Node: ch.node, Field: ch.field, Figure: ch.fig, To: ch.to})
 		}
 	}
-	// The row's sources as written add up to the total minus the slip.
-	a.sum = sum
-	for _, ch := range differ {
-		if ch.field != TotalField {
-			if d, ok := ch.to.Sub(ch.fig.Value); ok {
-				a.sum, _ = total.Value.Sub(d)
-			}
-			break
+	// The row's sources add up to its total less what a source's
+	// correction adds (or, when only the total differs, to its value).
+	a.sum = differ[0].to
+	if d := differ[0]; d.field != TotalField {
+		if slip, ok := d.to.Sub(d.fig.Value); ok {
+			a.sum, _ = total.Value.Sub(slip)
 		}
 	}
 	return common, append(ambs, a)
@@ -421,6 +417,7 @@ func (l *locator) group(n *Node, kids []*Node, ctx context) *group {
 		}
 	}
 	g.ok = true
+	g.dirtyAt = map[int]int{}
 	for i, k := range kids {
 		o := l.options(k, g.ctx)
 		if len(o) == 1 && o[0].ch == nil {
@@ -430,6 +427,7 @@ func (l *locator) group(n *Node, kids []*Node, ctx context) *group {
 			g.ok = false
 			continue
 		}
+		g.dirtyAt[i] = len(g.dirty)
 		g.dirty = append(g.dirty, i)
 		g.dirtyOpts = append(g.dirtyOpts, o)
 		g.baseCost = g.baseCost.plus(o[0].cost)
@@ -447,42 +445,46 @@ func (l *locator) group(n *Node, kids []*Node, ctx context) *group {
 	return g
 }
 
-// groupOptions combines the children's options into n's.
+// groupOptions combines the children's options into n's: the
+// combinations tried, with the children moving towards n's written figures.
 func (l *locator) groupOptions(g *group) []option {
 	if !g.ok {
 		return nil
 	}
-	var out []option
-	add := func(d [numSources]Amount, c cost, parts []*chain) {
-		if o, ok := l.finish(g, d, nil, c, parts); ok {
-			out = append(out, o)
-		}
-	}
-	add(g.base, g.baseCost, g.baseParts)
-	if len(g.dirty) <= maxSwitches {
-		for i := range g.dirty {
-			opts := g.dirtyOpts[i]
-			for _, o := range opts[1:] {
-				d, ok := switchDelta(g.base, opts[0].delta, o.delta)
-				if !ok {
-					continue
-				}
-				add(d, g.baseCost.minus(opts[0].cost).plus(o.cost), replaced(g.baseParts, i, o.ch))
-			}
-		}
-	}
-	// The children move by what n's written figures still miss.
 	var target [numSources]Amount
 	var free [numSources]bool
 	for s := range numSources {
 		target[s], free[s] = g.r[s], !g.col[s]
 	}
-	if d, c, parts, ok := l.absorb(g, target, free); ok {
+	var out []option
+	l.combinations(g, target, free, func(d [numSources]Amount, c cost, parts []*chain) {
 		if o, ok := l.finish(g, d, nil, c, parts); ok {
 			out = append(out, o)
 		}
-	}
+	})
 	return best(out)
+}
+
+// combinations calls try with each combination of the children's moves
+// that the search tries: every child at its best; one child at another of
+// its options; and the children at their best with one child (or one per
+// source) moving further so that their moves add up to target on the
+// sources that are not free.
+func (l *locator) combinations(g *group, target [numSources]Amount, free [numSources]bool, try func(d [numSources]Amount, c cost, parts []*chain)) {
+	try(g.base, g.baseCost, g.baseParts)
+	if len(g.dirty) <= maxSwitches {
+		for i := range g.dirty {
+			opts := g.dirtyOpts[i]
+			for _, o := range opts[1:] {
+				if d, ok := switchDelta(g.base, opts[0].delta, o.delta); ok {
+					try(d, g.baseCost.minus(opts[0].cost).plus(o.cost), replaced(g.baseParts, i, o.ch))
+				}
+			}
+		}
+	}
+	if d, c, parts, ok := l.absorb(g, target, free); ok {
+		try(d, c, parts)
+	}
 }
 
 // best sorts options by cost and keeps the cheapest for each move.
@@ -561,11 +563,7 @@ func (l *locator) finish(g *group, d [numSources]Amount, want *[numSources]Amoun
 			if !ok || to < 0 {
 				return o, false
 			}
-			rule := PartsSum
-			if n.Kind == Plan {
-				rule = PlanSum
-			}
-			own = append(own, change{node: place(n), field: Field(s), fig: fig, to: to, rule: rule,
+			own = append(own, change{node: place(n), field: Field(s), fig: fig, to: to, rule: partsRule(n),
 				parts: kidKind(n), sum: g.kidsSum.Sources[s]})
 		}
 	}
@@ -588,10 +586,7 @@ func (l *locator) finish(g *group, d [numSources]Amount, want *[numSources]Amoun
 			// written: its own sources (B201) first, then its parts.
 			ch := change{node: place(n), field: TotalField, fig: t, to: to, rule: RowSum}
 			if sum, ok := g.kidsSum.Total(); ok && sum != t.Value && g.rho == 0 {
-				ch.rule, ch.parts, ch.sum = PartsSum, kidKind(n), sum
-				if n.Kind == Plan {
-					ch.rule = PlanSum
-				}
+				ch.rule, ch.parts, ch.sum = partsRule(n), kidKind(n), sum
 			}
 			own = append(own, ch)
 		}
@@ -618,10 +613,34 @@ func (l *locator) shortBy(n *Node, e Amounts, d [numSources]Amount) cost {
 	}
 	c, ok1 := e.Sources[Central].Add(d[Central])
 	lo, ok2 := e.Sources[Local].Add(d[Local])
-	if !ok1 || !ok2 || l.c.short(c, lo) == false || l.c.short(e.Sources[Central], e.Sources[Local]) {
+	if !ok1 || !ok2 || !l.c.short(c, lo) || l.c.short(e.Sources[Central], e.Sources[Local]) {
 		return cost{}
 	}
 	return cost{short: 1}
+}
+
+// partsRule is the rule of the equations between n's figures and its
+// children's: B203 for the plan, B202 elsewhere.
+func partsRule(n *Node) Rule {
+	if n.Kind == Plan {
+		return PlanSum
+	}
+	return PartsSum
+}
+
+// checksRow reports whether n's row is an equation: its total is written
+// and valid and none of its sources has an E finding.
+func checksRow(n *Node) bool {
+	f := &n.Funding
+	if !f.Total.Written || !f.Total.Valid {
+		return false
+	}
+	for _, fig := range f.Sources {
+		if fig.Written && !fig.Valid {
+			return false
+		}
+	}
+	return true
 }
 
 // kidKind is the level of n's children.
@@ -692,19 +711,20 @@ func (l *locator) absorb(g *group, target [numSources]Amount, free [numSources]b
 		return sum, cost{}, nil, false
 	}
 	parts := slices.Clone(g.baseParts)
-	for _, sw := range one.swap {
-		parts[sw.i] = nil
+	for _, j := range one.swap {
+		parts[j] = nil
 	}
 	parts = append(parts, one.parts...)
 	return sum, g.baseCost.plus(one.cost), parts, true
 }
 
-// moved is the extra move of a child: its cost beyond its best, the
-// explanation that replaces its best (swap) or adds to the others.
+// moved is the extra move of a child: its cost beyond its best, and the
+// explanation that replaces its best (swap: its index in group.dirty) or
+// adds to the others. kid is the child, -1 for an ambiguity.
 type moved struct {
 	cost  cost
 	parts []*chain
-	swap  []struct{ i int }
+	swap  []int
 	kid   int
 }
 
@@ -723,10 +743,6 @@ func nonzero(d [numSources]Amount) int {
 // an ambiguity at n's figure, with the candidates.
 func (l *locator) mover(g *group, m [numSources]Amount) (moved, bool) {
 	kids := l.c.kids(g.n)
-	dirtyAt := map[int]int{}
-	for j, i := range g.dirty {
-		dirtyAt[i] = j
-	}
 	type cand struct {
 		i  int
 		o  option
@@ -736,7 +752,7 @@ func (l *locator) mover(g *group, m [numSources]Amount) (moved, bool) {
 	var bestC []cand
 	for i, k := range kids {
 		var from option
-		j, isDirty := dirtyAt[i]
+		j, isDirty := g.dirtyAt[i]
 		if isDirty {
 			from = g.dirtyOpts[j][0]
 		}
@@ -765,22 +781,17 @@ func (l *locator) mover(g *group, m [numSources]Amount) (moved, bool) {
 	if len(bestC) == 0 {
 		return moved{}, false
 	}
-	swapOf := func(i int) []struct{ i int } {
-		if j, ok := dirtyAt[i]; ok {
-			return []struct{ i int }{{j}}
-		}
-		return nil
-	}
 	if len(bestC) == 1 {
 		b := bestC[0]
-		return moved{cost: b.c, parts: []*chain{b.o.ch}, swap: swapOf(b.i), kid: b.i}, true
+		var swap []int
+		if j, ok := g.dirtyAt[b.i]; ok {
+			swap = []int{j}
+		}
+		return moved{cost: b.c, parts: []*chain{b.o.ch}, swap: swap, kid: b.i}, true
 	}
 	// Equally good: an ambiguity at n's figure of each source moved.
 	n := g.n
-	rule := PartsSum
-	if n.Kind == Plan {
-		rule = PlanSum
-	}
+	rule := partsRule(n)
 	var ambs []ambiguity
 	for s := range numSources {
 		if m[s] == 0 {
@@ -837,39 +848,13 @@ func (l *locator) reach(n *Node, d [numSources]Amount, ctx context) (option, boo
 			target[s] = d[s]
 		}
 	}
+	// finish refuses the combinations in which n does not move by d.
 	var opts []option
-	matches := func(x [numSources]Amount) bool {
-		for s := range numSources {
-			if !free[s] && x[s] != target[s] {
-				return false
-			}
-		}
-		return true
-	}
-	if matches(g.base) {
-		if o, ok := l.finish(g, g.base, &d, g.baseCost, g.baseParts); ok {
+	l.combinations(g, target, free, func(x [numSources]Amount, c cost, parts []*chain) {
+		if o, ok := l.finish(g, x, &d, c, parts); ok {
 			opts = append(opts, o)
 		}
-	}
-	if len(g.dirty) <= maxSwitches {
-		for i := range g.dirty {
-			dopts := g.dirtyOpts[i]
-			for _, o := range dopts[1:] {
-				x, ok := switchDelta(g.base, dopts[0].delta, o.delta)
-				if !ok || !matches(x) {
-					continue
-				}
-				if fo, ok := l.finish(g, x, &d, g.baseCost.minus(dopts[0].cost).plus(o.cost), replaced(g.baseParts, i, o.ch)); ok {
-					opts = append(opts, fo)
-				}
-			}
-		}
-	}
-	if x, c, parts, ok := l.absorb(g, target, free); ok {
-		if fo, ok := l.finish(g, x, &d, c, parts); ok {
-			opts = append(opts, fo)
-		}
-	}
+	})
 	if len(opts) == 0 {
 		return option{}, false
 	}
@@ -890,12 +875,7 @@ func (l *locator) leafOptions(n *Node, ctx context) []option {
 			readings = append(readings, fl)
 		}
 	}
-	row := f.Total.Written && f.Total.Valid
-	for s := range numSources {
-		if fig := f.Sources[s]; fig.Written && !fig.Valid {
-			row = false
-		}
-	}
+	row := checksRow(n)
 	if len(readings) == 0 {
 		if !row {
 			return still
@@ -980,12 +960,7 @@ func (l *locator) reachLeaf(n *Node, d [numSources]Amount, ctx context) (option,
 		return option{}, d == [numSources]Amount{}
 	}
 	f := &n.Funding
-	row := f.Total.Written && f.Total.Valid
-	for _, fig := range f.Sources {
-		if fig.Written && !fig.Valid {
-			row = false
-		}
-	}
+	row := checksRow(n)
 	var items []change
 	var moved [numSources]Amount
 	for s := range numSources {
@@ -1054,10 +1029,7 @@ func (c *checker) unexplained(n *Node) Amounts {
 	}
 	eff := own(n, sum)
 	f := &n.Funding
-	rule := PartsSum
-	if n.Kind == Plan {
-		rule = PlanSum
-	}
+	rule := partsRule(n)
 	if len(kids) > 0 {
 		for s := range numSources {
 			if fig := f.Sources[s]; fig.Written && fig.Valid && sum.Known[s] && fig.Value != sum.Sources[s] {

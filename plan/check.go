@@ -27,9 +27,7 @@ func Validate(name string, data []byte) Result {
 	l := newLoader(name)
 	p, ds := l.load(data)
 	if p != nil {
-		var readings []budget.Finding
-		var checked []diag.Diagnostic
-		checked, readings = check(p)
+		checked, readings := check(p)
 		ds = append(ds, checked...)
 		explainReadings(ds, readings)
 		spanSuggestions(data, ds)

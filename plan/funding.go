@@ -421,20 +421,18 @@ func spanSuggestions(data []byte, ds []diag.Diagnostic) {
 		if !ok {
 			continue
 		}
-		col := 1
-		for j, r := range text {
-			if col == d.Column {
-				end := j
-				for end < len(text) && strings.IndexByte(" \t,}]#", text[end]) < 0 {
-					end++
-				}
-				if end > j {
-					d.EndColumn = col + utf8.RuneCountInString(text[j:end])
-				}
-				break
-			}
-			_ = r
-			col++
+		// The byte where the column starts, then the scalar's end.
+		start, col := 0, 1
+		for ; col < d.Column && start < len(text); col++ {
+			_, n := utf8.DecodeRuneInString(text[start:])
+			start += n
+		}
+		end := start
+		for end < len(text) && strings.IndexByte(" \t,}]#", text[end]) < 0 {
+			end++
+		}
+		if col == d.Column && end > start {
+			d.EndColumn = d.Column + utf8.RuneCountInString(text[start:end])
 		}
 	}
 }

@@ -624,7 +624,7 @@ func (l *loader) w105(n Num, note diag.Text) {
 		return
 	}
 	d := w105Diagnostic(n, note)
-	*l.add(d.Code, d.Severity, d.Line, d.Column, n.Path, d.Message, d.Help) = d
+	l.add(d.Code, d.Severity, d.Line, d.Column, n.Path, d.Message, d.Help)
 }
 
 // w105Diagnostic is the W105 finding for n, with a note on whether the
