@@ -2,8 +2,6 @@ package plan
 
 import (
 	"fmt"
-
-	"github.com/kehoach/kehoach/diag"
 )
 
 // allocationRows checks what each `allocation` row names, since a row is
@@ -47,10 +45,10 @@ func (c *checker) allocationRows() {
 		if known {
 			cp, ok := prog.Project(n)
 			if !ok {
-				c.add("C403", diag.Error, a.Project.Pos, a.Project.Path, diag.Text{
+				c.add("C403", Error, a.Project.Pos, a.Project.Path, Message{
 					VI: fmt.Sprintf("dự toán giao cho Dự án %d, nhưng chương trình không có Dự án %d (chỉ có Dự án 1 đến %d)", n, n, len(prog.Projects)),
 					EN: fmt.Sprintf("the allocation assigns funds to project %d, but the programme has no project %d (it has projects 1 to %d)", n, n, len(prog.Projects)),
-				}, diag.Text{
+				}, Message{
 					VI: "Sửa số dự án theo Quyết định 90/QĐ-TTg: khi số sai, vốn được giao không được so với dự án nào.",
 					EN: "Use the project numbers of Quyết định 90/QĐ-TTg: with a wrong number, the funds assigned are compared with no project.",
 				})
@@ -58,14 +56,14 @@ func (c *checker) allocationRows() {
 			}
 			if a.Subproject.Written {
 				if _, ok := cp.Subproject(sub); !ok {
-					have := diag.Text{VI: "không có tiểu dự án nào", EN: "no sub-projects"}
+					have := Message{VI: "không có tiểu dự án nào", EN: "no sub-projects"}
 					if k := len(cp.Subprojects); k > 0 {
-						have = diag.Text{VI: fmt.Sprintf("chỉ có tiểu dự án 1 đến %d", k), EN: fmt.Sprintf("sub-projects 1 to %d", k)}
+						have = Message{VI: fmt.Sprintf("chỉ có tiểu dự án 1 đến %d", k), EN: fmt.Sprintf("sub-projects 1 to %d", k)}
 					}
-					c.add("C403", diag.Error, a.Subproject.Pos, a.Subproject.Path, diag.Text{
+					c.add("C403", Error, a.Subproject.Pos, a.Subproject.Path, Message{
 						VI: fmt.Sprintf("dự toán giao cho Tiểu dự án %d (Dự án %d), nhưng Dự án %d không có Tiểu dự án %d (%s)", sub, n, n, sub, have.VI),
 						EN: fmt.Sprintf("the allocation assigns funds to sub-project %d of project %d, but project %d has no sub-project %d (it has %s)", sub, n, n, sub, have.EN),
-					}, diag.Text{
+					}, Message{
 						VI: "Sửa số tiểu dự án theo Quyết định 90/QĐ-TTg: khi số sai, vốn được giao không được so với tiểu dự án nào.",
 						EN: "Use the sub-project numbers of Quyết định 90/QĐ-TTg: with a wrong number, the funds assigned are compared with no sub-project.",
 					})
@@ -76,19 +74,19 @@ func (c *checker) allocationRows() {
 		if !sure {
 			continue
 		}
-		amount := diag.Text{VI: "vốn NSTW", EN: "central funds"}
+		amount := Message{VI: "vốn NSTW", EN: "central funds"}
 		if a.Central.Valid {
-			amount = diag.Text{
+			amount = Message{
 				VI: "vốn NSTW " + a.Central.Value.Format(true),
 				EN: a.Central.Value.Format(false) + " of central funds",
 			}
 		}
 		pr, ok := planned[n]
 		if !ok {
-			c.add("B208", diag.Warning, a.Project.Pos, a.Project.Path, diag.Text{
+			c.add("B208", Warning, a.Project.Pos, a.Project.Path, Message{
 				VI: fmt.Sprintf("dự toán giao %s cho Dự án %d, nhưng kế hoạch không có Dự án %d", amount.VI, n, n),
 				EN: fmt.Sprintf("the allocation assigns %s to project %d, which the plan does not have", amount.EN, n),
-			}, diag.Text{
+			}, Message{
 				VI: fmt.Sprintf("Thêm Dự án %d vào kế hoạch, hoặc sửa số dự án trong `allocation` nếu dòng này dành cho dự án khác.", n),
 				EN: fmt.Sprintf("Add project %d to the plan, or correct the number in `allocation` if the row is meant for another project.", n),
 			})
@@ -97,10 +95,10 @@ func (c *checker) allocationRows() {
 		if !a.Subproject.Written || hasSubproject(pr, sub) {
 			continue
 		}
-		c.add("B208", diag.Warning, a.Subproject.Pos, a.Subproject.Path, diag.Text{
+		c.add("B208", Warning, a.Subproject.Pos, a.Subproject.Path, Message{
 			VI: fmt.Sprintf("dự toán giao %s cho Tiểu dự án %d (Dự án %d), nhưng kế hoạch không có tiểu dự án này", amount.VI, sub, n),
 			EN: fmt.Sprintf("the allocation assigns %s to sub-project %d of project %d, which the plan does not have", amount.EN, sub, n),
-		}, diag.Text{
+		}, Message{
 			VI: fmt.Sprintf("Thêm Tiểu dự án %d vào Dự án %d của kế hoạch, hoặc sửa số tiểu dự án trong `allocation` nếu dòng này dành cho tiểu dự án khác.", sub, n),
 			EN: fmt.Sprintf("Add sub-project %d to project %d in the plan, or correct the number in `allocation` if the row is meant for another sub-project.", sub, n),
 		})

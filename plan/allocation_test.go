@@ -67,7 +67,7 @@ func TestAllocationRows(t *testing.T) {
 			r := Validate("plan.yaml", []byte(src))
 			got := []string{}
 			for _, d := range r.Diagnostics {
-				got = append(got, d.Code+" "+d.Path)
+				got = append(got, string(d.Code)+" "+d.Path)
 			}
 			if tc.want == nil {
 				tc.want = []string{}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/kehoach/kehoach/budget"
-	"github.com/kehoach/kehoach/diag"
 )
 
 // Result is the outcome of validating one file.
@@ -14,7 +13,7 @@ type Result struct {
 	// Plan is the plan as read, or nil when a finding stopped the file.
 	Plan *Plan
 	// Diagnostics are every finding, sorted by line, column and code.
-	Diagnostics []diag.Diagnostic
+	Diagnostics []Diagnostic
 	// NotPlan is true when the file is YAML without the top-level
 	// `kehoach` key (or empty): a folder search skips such files, while a
 	// file named explicitly is reported (E109).
@@ -32,21 +31,21 @@ func Validate(name string, data []byte) Result {
 		explainReadings(ds, readings)
 		spanSuggestions(data, ds)
 	}
-	diag.Sort(ds)
+	Sort(ds)
 	return Result{Plan: p, Diagnostics: ds, NotPlan: l.notPlanFile}
 }
 
 // Check runs the funding rules (B2xx), the target rules (T3xx) and the
 // catalogue rules (C4xx) on a loaded plan. Values with an E finding take
 // part in no comparison.
-func Check(p *Plan) []diag.Diagnostic {
+func Check(p *Plan) []Diagnostic {
 	ds, _ := check(p)
 	return ds
 }
 
 // check is Check, and the funding findings that are another reading of a
 // figure W105 already reports (see explainReadings).
-func check(p *Plan) ([]diag.Diagnostic, []budget.Finding) {
+func check(p *Plan) ([]Diagnostic, []budget.Finding) {
 	c := &checker{p: p}
 	readings := c.funding()
 	c.catalogue()
@@ -57,11 +56,11 @@ func check(p *Plan) ([]diag.Diagnostic, []budget.Finding) {
 
 type checker struct {
 	p   *Plan
-	out []diag.Diagnostic
+	out []Diagnostic
 }
 
-func (c *checker) add(code string, sev diag.Severity, pos Pos, path diag.Path, msg, help diag.Text) *diag.Diagnostic {
-	c.out = append(c.out, diag.Diagnostic{Code: code, Severity: sev, Message: msg, Help: help,
+func (c *checker) add(code Code, sev Severity, pos Pos, path Path, msg, help Message) *Diagnostic {
+	c.out = append(c.out, Diagnostic{Code: code, Severity: sev, Message: msg, Help: help,
 		Line: pos.Line, Column: pos.Column, Path: path.String()})
 	return &c.out[len(c.out)-1]
 }
@@ -196,19 +195,19 @@ func (c *checker) catalogue() {
 	}
 	prog, ok := LookupProgramme(id)
 	if !ok {
-		c.add("C401", diag.Error, p.Info.Program.Pos, p.Info.Program.Path, diag.Text{
+		c.add("C401", Error, p.Info.Program.Pos, p.Info.Program.Path, Message{
 			VI: fmt.Sprintf("chương trình `%s` không có trong danh mục", id),
 			EN: fmt.Sprintf("unknown programme `%s`", id),
-		}, diag.Text{
+		}, Message{
 			VI: fmt.Sprintf("Các chương trình được hỗ trợ: %s.", strings.Join(ProgrammeIDs(), ", ")),
 			EN: fmt.Sprintf("Supported programmes: %s.", strings.Join(ProgrammeIDs(), ", ")),
 		})
 	} else {
 		if y := p.Info.Year; y.Valid && (y.Value < prog.Period.From || y.Value > prog.Period.To) {
-			c.add("C402", diag.Error, y.Pos, y.Path, diag.Text{
+			c.add("C402", Error, y.Pos, y.Path, Message{
 				VI: fmt.Sprintf("năm %d nằm ngoài giai đoạn %d–%d của chương trình", y.Value, prog.Period.From, prog.Period.To),
 				EN: fmt.Sprintf("year %d is outside the programme's period %d–%d", y.Value, prog.Period.From, prog.Period.To),
-			}, diag.Text{VI: "Kiểm tra năm kế hoạch.", EN: "Check the plan year."})
+			}, Message{VI: "Kiểm tra năm kế hoạch.", EN: "Check the plan year."})
 		}
 		for _, pr := range p.Projects {
 			c.project(prog, pr)
@@ -223,10 +222,10 @@ func (c *checker) project(prog *Programme, pr *Project) {
 	}
 	cp, ok := prog.Project(pr.Number.Value)
 	if !ok {
-		c.add("C403", diag.Error, pr.Number.Pos, pr.Number.Path, diag.Text{
+		c.add("C403", Error, pr.Number.Pos, pr.Number.Path, Message{
 			VI: fmt.Sprintf("chương trình không có Dự án %d (chỉ có Dự án 1 đến %d)", pr.Number.Value, len(prog.Projects)),
 			EN: fmt.Sprintf("the programme has no project %d (it has projects 1 to %d)", pr.Number.Value, len(prog.Projects)),
-		}, diag.Text{VI: "Sửa số dự án theo Quyết định 90/QĐ-TTg.", EN: "Use the project numbers of Quyết định 90/QĐ-TTg."})
+		}, Message{VI: "Sửa số dự án theo Quyết định 90/QĐ-TTg.", EN: "Use the project numbers of Quyết định 90/QĐ-TTg."})
 		return
 	}
 	c.name(pr.Name, cp.Name, fmt.Sprintf("Dự án %d", cp.Number), fmt.Sprintf("project %d", cp.Number))
@@ -236,14 +235,14 @@ func (c *checker) project(prog *Programme, pr *Project) {
 		}
 		cs, ok := cp.Subproject(s.Number.Value)
 		if !ok {
-			have := diag.Text{VI: "không có tiểu dự án nào", EN: "no sub-projects"}
+			have := Message{VI: "không có tiểu dự án nào", EN: "no sub-projects"}
 			if n := len(cp.Subprojects); n > 0 {
-				have = diag.Text{VI: fmt.Sprintf("chỉ có tiểu dự án 1 đến %d", n), EN: fmt.Sprintf("sub-projects 1 to %d", n)}
+				have = Message{VI: fmt.Sprintf("chỉ có tiểu dự án 1 đến %d", n), EN: fmt.Sprintf("sub-projects 1 to %d", n)}
 			}
-			c.add("C403", diag.Error, s.Number.Pos, s.Number.Path, diag.Text{
+			c.add("C403", Error, s.Number.Pos, s.Number.Path, Message{
 				VI: fmt.Sprintf("Dự án %d không có Tiểu dự án %d (%s)", cp.Number, s.Number.Value, have.VI),
 				EN: fmt.Sprintf("project %d has no sub-project %d (it has %s)", cp.Number, s.Number.Value, have.EN),
-			}, diag.Text{VI: "Sửa số tiểu dự án theo Quyết định 90/QĐ-TTg.", EN: "Use the sub-project numbers of Quyết định 90/QĐ-TTg."})
+			}, Message{VI: "Sửa số tiểu dự án theo Quyết định 90/QĐ-TTg.", EN: "Use the sub-project numbers of Quyết định 90/QĐ-TTg."})
 			continue
 		}
 		c.name(s.Name, cs.Name, fmt.Sprintf("Tiểu dự án %d của Dự án %d", cs.Number, cp.Number),
@@ -256,10 +255,10 @@ func (c *checker) name(t Text, official, vi, en string) {
 	if !t.Written || t.Value == official || FoldName(t.Value) == FoldName(official) {
 		return
 	}
-	c.add("C404", diag.Warning, t.Pos, t.Path, diag.Text{
+	c.add("C404", Warning, t.Pos, t.Path, Message{
 		VI: fmt.Sprintf("tên %s khác tên chính thức: «%s»", vi, official),
 		EN: fmt.Sprintf("the name of %s differs from the official name: “%s”", en, official),
-	}, diag.Text{
+	}, Message{
 		VI: "Dùng tên chính thức theo Quyết định 90/QĐ-TTg: name: " + official,
 		EN: "Use the official name of Quyết định 90/QĐ-TTg: name: " + official,
 	})
@@ -286,15 +285,15 @@ func (c *checker) appendices() {
 		if !a.Valid || a.Value == want {
 			continue
 		}
-		help := diag.Text{VI: fmt.Sprintf("Ghi appendix: %d.", want), EN: fmt.Sprintf("Write appendix: %d.", want)}
+		help := Message{VI: fmt.Sprintf("Ghi appendix: %d.", want), EN: fmt.Sprintf("Write appendix: %d.", want)}
 		if a.Value <= 2 {
-			c.add("C405", diag.Error, a.Pos, a.Path, diag.Text{
+			c.add("C405", Error, a.Pos, a.Path, Message{
 				VI: fmt.Sprintf("Phụ lục %d dành cho %s; phụ lục của dự án bắt đầu từ 3 (ở đây cần %d)", a.Value, map[int]string{1: "chỉ tiêu", 2: "tổng hợp kinh phí"}[a.Value], want),
 				EN: fmt.Sprintf("appendix %d is reserved for %s; projects' appendices start at 3 (%d expected here)", a.Value, map[int]string{1: "the targets", 2: "the funding summary"}[a.Value], want),
 			}, help)
 			continue
 		}
-		c.add("C405", diag.Error, a.Pos, a.Path, diag.Text{
+		c.add("C405", Error, a.Pos, a.Path, Message{
 			VI: fmt.Sprintf("phụ lục %d không đúng thứ tự: các dự án phải ghi phụ lục 3, 4, 5, … theo thứ tự, không bỏ số (ở đây cần %d)", a.Value, want),
 			EN: fmt.Sprintf("appendix %d is out of sequence: projects name appendices 3, 4, 5, … in order without gaps (%d expected here)", a.Value, want),
 		}, help)
@@ -376,19 +375,19 @@ func (c *checker) targets() {
 		if hasBase && r.Percent.Valid && r.Households.Valid {
 			if lo, hi, ok := impliedRange(r.Percent, r.Households.Value); ok && (base < lo || base > hi) {
 				actual := ratioText(r.Households.Value, base)
-				c.add("T301", diag.Warning, Pos{r.Percent.Line, r.Percent.Column}, r.Percent.Path, diag.Text{
+				c.add("T301", Warning, Pos{r.Percent.Line, r.Percent.Column}, r.Percent.Path, Message{
 					VI: fmt.Sprintf("giảm %s %s trên %s hộ đầu năm là %s %%, không khớp tỷ lệ %s %% đã ghi",
 						r.Households.Value.Format(true), red.vi, base.Format(true), actual.VI, r.Percent.Value.Format(true)),
 					EN: fmt.Sprintf("%s fewer %s out of %s households at the start of the year is %s %%, not the %s %% stated",
 						r.Households.Value.Format(false), red.en, base.Format(false), actual.EN, r.Percent.Value.Format(false)),
-				}, diag.Text{
+				}, Message{
 					VI: fmt.Sprintf("Với tỷ lệ %s %%, số hộ giảm phải khiến tổng số hộ nằm trong khoảng %s–%s; sửa tỷ lệ hoặc số hộ.", r.Percent.Value.Format(true), lo.Format(true), hi.Format(true)),
 					EN: fmt.Sprintf("At %s %%, the households imply a total between %s and %s; correct the percent or the households.", r.Percent.Value.Format(false), lo.Format(false), hi.Format(false)),
 				})
 			}
 		}
 		if red.poor.Valid && r.Households.Valid && r.Households.Value > red.poor.Value {
-			c.t304(r.Households.Figure, red.poor.Value, diag.Text{VI: "huyện", EN: "the district"}, red.vi, red.en)
+			c.t304(r.Households.Figure, red.poor.Value, Message{VI: "huyện", EN: "the district"}, red.vi, red.en)
 		}
 	}
 	if !hasBase {
@@ -450,13 +449,13 @@ func impliedRange(percent Num, households budget.Amount) (lo, hi budget.Amount, 
 	return lo, hi, ok1 && ok2
 }
 
-func ratioText(part, whole budget.Amount) diag.Text {
+func ratioText(part, whole budget.Amount) Message {
 	q, ok := budget.Ratio(part, whole, 100*100, budget.HalfUp) // hundredths of a percent
 	if !ok {
-		return diag.Text{VI: "?", EN: "?"}
+		return Message{VI: "?", EN: "?"}
 	}
 	a := budget.Amount(q * 10)
-	return diag.Text{VI: a.FormatFixed(true, 2), EN: a.FormatFixed(false, 2)}
+	return Message{VI: a.FormatFixed(true, 2), EN: a.FormatFixed(false, 2)}
 }
 
 // t302: without a baseline, the ranges of households in all implied by the
@@ -472,24 +471,24 @@ func (c *checker) t302() {
 	if !ok1 || !ok2 || max(lo1, lo2) <= min(hi1, hi2) {
 		return
 	}
-	c.add("T302", diag.Warning, Pos{nr.Percent.Line, nr.Percent.Column}, nr.Percent.Path, diag.Text{
+	c.add("T302", Warning, Pos{nr.Percent.Line, nr.Percent.Column}, nr.Percent.Path, Message{
 		VI: fmt.Sprintf("hai chỉ tiêu ngụ ý tổng số hộ khác nhau: giảm %s hộ nghèo (%s %%) ứng với %s–%s hộ, còn giảm %s hộ cận nghèo (%s %%) ứng với %s–%s hộ",
 			pr.Households.Value.Format(true), pr.Percent.Value.Format(true), lo1.Format(true), hi1.Format(true),
 			nr.Households.Value.Format(true), nr.Percent.Value.Format(true), lo2.Format(true), hi2.Format(true)),
 		EN: fmt.Sprintf("the two targets imply different totals of households: %s fewer poor (%s %%) implies %s–%s households, %s fewer near-poor (%s %%) implies %s–%s",
 			pr.Households.Value.Format(false), pr.Percent.Value.Format(false), lo1.Format(false), hi1.Format(false),
 			nr.Households.Value.Format(false), nr.Percent.Value.Format(false), lo2.Format(false), hi2.Format(false)),
-	}, diag.Text{
+	}, Message{
 		VI: "Kiểm tra một trong hai tỷ lệ hoặc số hộ; ghi targets.baseline.households để kiểm tra chính xác hơn.",
 		EN: "Check one of the percents or household counts; write targets.baseline.households for a precise check.",
 	})
 }
 
-func (c *checker) t304(fig Figure, poor budget.Amount, where diag.Text, vi, en string) {
-	d := c.add("T304", diag.Error, Pos{fig.Line, fig.Column}, fig.Path, diag.Text{
+func (c *checker) t304(fig Figure, poor budget.Amount, where Message, vi, en string) {
+	d := c.add("T304", Error, Pos{fig.Line, fig.Column}, fig.Path, Message{
 		VI: fmt.Sprintf("số %s giảm (%s) vượt số %s đầu năm của %s (%s)", vi, fig.Value.Format(true), vi, where.VI, poor.Format(true)),
 		EN: fmt.Sprintf("the reduction of %s (%s) exceeds %s's %s at the start of the year (%s)", en, fig.Value.Format(false), where.EN, en, poor.Format(false)),
-	}, diag.Text{
+	}, Message{
 		VI: "Số hộ giảm không thể lớn hơn số hộ đầu năm; kiểm tra cả hai số.",
 		EN: "A reduction cannot exceed the households at the start; check both figures.",
 	})
@@ -543,7 +542,7 @@ func (c *checker) byCommune() {
 			if m.poor != nil {
 				if cm, ok := communes[ct.Commune.Value]; ok {
 					if p := m.poor(cm); p.Valid && v.Value > p.Value {
-						c.t304(v.Figure, p.Value, diag.Text{VI: cm.Name.Value, EN: cm.Name.Value}, m.pvi, m.pen)
+						c.t304(v.Figure, p.Value, Message{VI: cm.Name.Value, EN: cm.Name.Value}, m.pvi, m.pen)
 					}
 				}
 			}
@@ -552,10 +551,10 @@ func (c *checker) byCommune() {
 			continue
 		}
 		diff, _ := m.district.Value.Sub(sum)
-		d := c.add("T303", diag.Error, Pos{m.district.Line, m.district.Column}, m.district.Path, diag.Text{
+		d := c.add("T303", Error, Pos{m.district.Line, m.district.Column}, m.district.Path, Message{
 			VI: fmt.Sprintf("%s của huyện ghi %s, nhưng tổng theo xã (by_commune) là %s (chênh lệch %s)", capitalize(m.vi), m.district.Value.Format(true), sum.Format(true), diff.Format(true)),
 			EN: fmt.Sprintf("the district's %s states %s, but by_commune adds up to %s (difference %s)", m.en, m.district.Value.Format(false), sum.Format(false), diff.Format(false)),
-		}, diag.Text{
+		}, Message{
 			VI: fmt.Sprintf("Ghi %s, hoặc sửa số của xã bị sai.", sum),
 			EN: fmt.Sprintf("Write %s, or correct the commune figure that is wrong.", sum),
 		})

@@ -15,7 +15,6 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/plan"
 )
 
@@ -26,7 +25,7 @@ import (
 // The severity is the code's default unless written.
 type corpusFinding struct {
 	Code     string
-	Severity diag.Severity
+	Severity plan.Severity
 	Line     int
 	Column   int
 	Path     string
@@ -81,7 +80,7 @@ func parseCorpusWant(t *testing.T, s string) corpusFinding {
 	if len(fields) < 2 {
 		t.Fatalf("bad want line %q", s)
 	}
-	rule, ok := diag.Lookup(fields[0])
+	rule, ok := plan.LookupRule(fields[0])
 	if !ok {
 		t.Fatalf("want line %q: unknown code", s)
 	}
@@ -90,9 +89,9 @@ func parseCorpusWant(t *testing.T, s string) corpusFinding {
 	for i := 2; i < len(fields); i++ {
 		switch fields[i] {
 		case "error":
-			f.Severity = diag.Error
+			f.Severity = plan.Error
 		case "warning":
-			f.Severity = diag.Warning
+			f.Severity = plan.Warning
 		case "related":
 			if i+2 >= len(fields) {
 				t.Fatalf("want line %q: related needs a position and a path", s)
@@ -120,10 +119,10 @@ func parseCorpusPos(t *testing.T, s string) (int, int) {
 	return line, col
 }
 
-func corpusFindings(ds []diag.Diagnostic) []corpusFinding {
+func corpusFindings(ds []plan.Diagnostic) []corpusFinding {
 	out := make([]corpusFinding, 0, len(ds))
 	for _, d := range ds {
-		f := corpusFinding{Code: d.Code, Severity: d.Severity, Line: d.Line, Column: d.Column, Path: d.Path}
+		f := corpusFinding{Code: string(d.Code), Severity: d.Severity, Line: d.Line, Column: d.Column, Path: d.Path}
 		var rel []string
 		for _, r := range d.Related {
 			rel = append(rel, fmt.Sprintf("%d:%d %s", r.Line, r.Column, r.Path))
@@ -175,7 +174,7 @@ func TestCorpus(t *testing.T) {
 					t.Errorf("%s %d:%d: help in one language only: %+v", d.Code, d.Line, d.Column, d.Help)
 				}
 			}
-			texts := func(l diag.Lang) string {
+			texts := func(l plan.Lang) string {
 				var b strings.Builder
 				for _, d := range res.Diagnostics {
 					b.WriteString(d.Message.In(l) + "\n" + d.Help.In(l) + "\n")
@@ -183,19 +182,19 @@ func TestCorpus(t *testing.T) {
 				return b.String()
 			}
 			for _, s := range exp.en {
-				if got := texts(diag.EN); !strings.Contains(got, s) {
+				if got := texts(plan.EN); !strings.Contains(got, s) {
 					t.Errorf("the English messages lack %q:\n%s", s, got)
 				}
 			}
 			for _, s := range exp.vi {
-				if got := texts(diag.VI); !strings.Contains(got, s) {
+				if got := texts(plan.VI); !strings.Contains(got, s) {
 					t.Errorf("the Vietnamese messages lack %q:\n%s", s, got)
 				}
 			}
 		})
 	}
-	for _, r := range diag.Rules() {
-		if !covered[r.Code] {
+	for _, r := range plan.AllRules() {
+		if !covered[string(r.Code)] {
 			t.Errorf("no corpus plan gives %s (%s)", r.Code, r.Title.EN)
 		}
 	}
@@ -235,7 +234,7 @@ func TestOversizedFile(t *testing.T) {
 	data := bytes.Repeat([]byte("# padding\n"), plan.MaxFileSize/10+1)
 	copy(data, "kehoach: 1\n")
 	res := plan.Validate("big.yaml", data)
-	want := []corpusFinding{{Code: "E110", Severity: diag.Error, Line: 1, Column: 1}}
+	want := []corpusFinding{{Code: "E110", Severity: plan.Error, Line: 1, Column: 1}}
 	if diff := gocmp.Diff(want, corpusFindings(res.Diagnostics)); diff != "" {
 		t.Errorf("Validate(%d bytes) findings mismatch (-want +got):\n%s", len(data), diff)
 	}
@@ -260,8 +259,8 @@ func TestExamples(t *testing.T) {
 	}
 	wantWarnings := map[string][]corpusFinding{
 		"bao-yen-2022.yaml": {
-			{Code: "B203", Severity: diag.Warning, Line: 82, Column: 18, Path: "funding.total"},
-			{Code: "B203", Severity: diag.Warning, Line: 82, Column: 46, Path: "funding.local"},
+			{Code: "B203", Severity: plan.Warning, Line: 82, Column: 18, Path: "funding.total"},
+			{Code: "B203", Severity: plan.Warning, Line: 82, Column: 46, Path: "funding.local"},
 		},
 	}
 	for _, name := range files {
@@ -273,7 +272,7 @@ func TestExamples(t *testing.T) {
 			}
 			res := plan.Validate(name, data)
 			for _, d := range res.Diagnostics {
-				if d.Severity == diag.Error {
+				if d.Severity == plan.Error {
 					t.Errorf("%s:%d:%d: error %s: %s", name, d.Line, d.Column, d.Code, d.Message.EN)
 				}
 			}

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
-
-	"github.com/kehoach/kehoach/diag"
 )
 
 // checkEncoding returns E111 when data is not UTF-8, naming the likely
@@ -13,10 +11,10 @@ import (
 // Vietnamese encodings that district offices still have (TCVN3, VNI,
 // Windows-1258). bom is the length of the UTF-8 byte order mark removed
 // from the start of data, for the byte offset in the message.
-func checkEncoding(data []byte, bom int) (diag.Diagnostic, bool) {
+func checkEncoding(data []byte, bom int) (Diagnostic, bool) {
 	wide := wideEncoding(data)
 	if wide == "" && utf8.Valid(data) {
-		return diag.Diagnostic{}, true
+		return Diagnostic{}, true
 	}
 	offset, line, col := 0, 1, 1
 	for offset < len(data) {
@@ -36,9 +34,9 @@ func checkEncoding(data []byte, bom int) (diag.Diagnostic, bool) {
 		offset, line, col = 0, 1, 1
 	}
 	enc := guessEncoding(data, wide)
-	return diag.Diagnostic{
-		Code: "E111", Severity: diag.Error, Line: line, Column: col,
-		Message: diag.Text{
+	return Diagnostic{
+		Code: "E111", Severity: Error, Line: line, Column: col,
+		Message: Message{
 			VI: fmt.Sprintf("tệp không phải UTF-8 hợp lệ (byte thứ %d); có lẽ tệp được lưu bằng mã %s", bom+offset, enc.VI),
 			EN: fmt.Sprintf("the file is not valid UTF-8 (at byte offset %d); it was probably saved as %s", bom+offset, enc.EN),
 		},
@@ -63,14 +61,14 @@ func wideEncoding(data []byte) string {
 	return ""
 }
 
-func encodingHelp(utf16 bool) diag.Text {
+func encodingHelp(utf16 bool) Message {
 	if utf16 {
-		return diag.Text{
+		return Message{
 			VI: "Trong Notepad chọn File > Save As, Encoding: UTF-8, rồi lưu lại.",
 			EN: "In Notepad choose File > Save As, Encoding: UTF-8, and save again.",
 		}
 	}
-	return diag.Text{
+	return Message{
 		VI: "Chuyển sang Unicode bằng Unikey (Công cụ chuyển mã, đích Unicode) rồi lưu dưới dạng UTF-8; hoặc mở trong trình soạn thảo, chọn đúng bảng mã cũ và lưu lại là UTF-8.",
 		EN: "Convert to Unicode with Unikey's converter (target: Unicode) and save as UTF-8, or open it in an editor with the legacy encoding and save it as UTF-8.",
 	}
@@ -85,12 +83,12 @@ func encodingHelp(utf16 bool) diag.Text {
 // few letters of their own (ơ, ư, đ and the marked i's); TCVN3 (ABC)
 // writes every marked letter as one byte across 0xA1–0xFE, most often
 // after a consonant.
-func guessEncoding(data []byte, wide string) diag.Text {
+func guessEncoding(data []byte, wide string) Message {
 	switch wide {
 	case "UTF-16":
-		return diag.Text{VI: "UTF-16 (Notepad gọi là \"Unicode\")", EN: "UTF-16 (Notepad's \"Unicode\")"}
+		return Message{VI: "UTF-16 (Notepad gọi là \"Unicode\")", EN: "UTF-16 (Notepad's \"Unicode\")"}
 	case "UTF-32":
-		return diag.Text{VI: "UTF-32", EN: "UTF-32"}
+		return Message{VI: "UTF-32", EN: "UTF-32"}
 	}
 	var tone, vni, high int
 	for i, b := range data {
@@ -119,7 +117,7 @@ func guessEncoding(data []byte, wide string) diag.Text {
 	case high > 0 && vni*10 >= high*9:
 		name = "VNI-Windows"
 	}
-	return diag.Text{VI: name, EN: name}
+	return Message{VI: name, EN: name}
 }
 
 // vniPlausible reports whether the high byte b, after prev, is what VNI

@@ -11,7 +11,6 @@ import (
 	gocmp "github.com/google/go-cmp/cmp"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/plan"
 )
 
@@ -61,30 +60,30 @@ func TestEncodings(t *testing.T) {
 		// en are texts the English messages and help must contain.
 		en []string
 	}{
-		{"UTF-8", []byte(encodingPlan), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
-		{"UTF-8 with a byte order mark", append([]byte("\xef\xbb\xbf"), encodingPlan...), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
-		{"CRLF", []byte(crlf), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
-		{"CR alone (old Mac)", []byte(cr), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
-		{"byte order mark and CRLF", append([]byte("\xef\xbb\xbf"), crlf...), []corpusFinding{{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
+		{"UTF-8", []byte(encodingPlan), []corpusFinding{{Code: "B201", Severity: plan.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
+		{"UTF-8 with a byte order mark", append([]byte("\xef\xbb\xbf"), encodingPlan...), []corpusFinding{{Code: "B201", Severity: plan.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
+		{"CRLF", []byte(crlf), []corpusFinding{{Code: "B201", Severity: plan.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
+		{"CR alone (old Mac)", []byte(cr), []corpusFinding{{Code: "B201", Severity: plan.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
+		{"byte order mark and CRLF", append([]byte("\xef\xbb\xbf"), crlf...), []corpusFinding{{Code: "B201", Severity: plan.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated}}, nil},
 		{"decomposed Vietnamese (NFD)", []byte(nfd), []corpusFinding{
-			{Code: "W112", Severity: diag.Warning, Line: 3, Column: 10, Path: "plan.title"},
-			{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated},
+			{Code: "W112", Severity: plan.Warning, Line: 3, Column: 10, Path: "plan.title"},
+			{Code: "B201", Severity: plan.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated},
 		}, []string{"this string is not in Unicode NFC"}},
-		{"UTF-16 little-endian with a byte order mark (Notepad)", utf16LE(encodingPlan), []corpusFinding{{Code: "E111", Severity: diag.Error, Line: 1, Column: 1}},
+		{"UTF-16 little-endian with a byte order mark (Notepad)", utf16LE(encodingPlan), []corpusFinding{{Code: "E111", Severity: plan.Error, Line: 1, Column: 1}},
 			[]string{"UTF-16 (Notepad's \"Unicode\")", "Save As, Encoding: UTF-8"}},
-		{"UTF-16 big-endian", utf16BE(encodingPlan), []corpusFinding{{Code: "E111", Severity: diag.Error, Line: 1, Column: 1}}, []string{"UTF-16", "Encoding: UTF-8"}},
-		{"UTF-16 without a byte order mark", utf16LENoBOM(encodingPlan), []corpusFinding{{Code: "E111", Severity: diag.Error, Line: 1, Column: 1}}, []string{"UTF-16", "Encoding: UTF-8"}},
-		{"UTF-32 little-endian", utf32LE(encodingPlan, true), []corpusFinding{{Code: "E111", Severity: diag.Error, Line: 1, Column: 1}}, []string{"saved as UTF-32", "Encoding: UTF-8"}},
-		{"UTF-32 without a byte order mark", utf32LE(encodingPlan, false), []corpusFinding{{Code: "E111", Severity: diag.Error, Line: 1, Column: 1}}, []string{"saved as UTF-32"}},
-		{"UTF-32 big-endian", utf32BE(encodingPlan), []corpusFinding{{Code: "E111", Severity: diag.Error, Line: 1, Column: 1}}, []string{"saved as UTF-32"}},
+		{"UTF-16 big-endian", utf16BE(encodingPlan), []corpusFinding{{Code: "E111", Severity: plan.Error, Line: 1, Column: 1}}, []string{"UTF-16", "Encoding: UTF-8"}},
+		{"UTF-16 without a byte order mark", utf16LENoBOM(encodingPlan), []corpusFinding{{Code: "E111", Severity: plan.Error, Line: 1, Column: 1}}, []string{"UTF-16", "Encoding: UTF-8"}},
+		{"UTF-32 little-endian", utf32LE(encodingPlan, true), []corpusFinding{{Code: "E111", Severity: plan.Error, Line: 1, Column: 1}}, []string{"saved as UTF-32", "Encoding: UTF-8"}},
+		{"UTF-32 without a byte order mark", utf32LE(encodingPlan, false), []corpusFinding{{Code: "E111", Severity: plan.Error, Line: 1, Column: 1}}, []string{"saved as UTF-32"}},
+		{"UTF-32 big-endian", utf32BE(encodingPlan), []corpusFinding{{Code: "E111", Severity: plan.Error, Line: 1, Column: 1}}, []string{"saved as UTF-32"}},
 		{"TCVN3 with CRLF", []byte(strings.ReplaceAll("kehoach: 1\nplan:\n  title: K\xd5 ho\xb9ch\n", "\n", "\r\n")),
-			[]corpusFinding{{Code: "E111", Severity: diag.Error, Line: 3, Column: 11}}, []string{"byte offset 29", "TCVN3", "Unikey"}},
+			[]corpusFinding{{Code: "E111", Severity: plan.Error, Line: 3, Column: 11}}, []string{"byte offset 29", "TCVN3", "Unikey"}},
 		{"Windows-1258 with CR alone", []byte("kehoach: 1\rplan:\r  title: K\xea\xec ho\xf2ach\r"),
-			[]corpusFinding{{Code: "E111", Severity: diag.Error, Line: 3, Column: 11}}, []string{"byte offset 27", "Windows-1258"}},
+			[]corpusFinding{{Code: "E111", Severity: plan.Error, Line: 3, Column: 11}}, []string{"byte offset 27", "Windows-1258"}},
 		{"VNI", []byte("kehoach: 1\nplan:\n  title: Ke\xe1 hoa\xefch th\xf6\xefc hie\xe4n\n  issuer: UBND huye\xe4n Ba\xfbo Ye\xe2n\n"),
-			[]corpusFinding{{Code: "E111", Severity: diag.Error, Line: 3, Column: 12}}, []string{"byte offset 28", "VNI-Windows"}},
+			[]corpusFinding{{Code: "E111", Severity: plan.Error, Line: 3, Column: 12}}, []string{"byte offset 28", "VNI-Windows"}},
 		{"a byte order mark counts in the offset", []byte("\xef\xbb\xbfkehoach: 1\nx: K\xd5\n"),
-			[]corpusFinding{{Code: "E111", Severity: diag.Error, Line: 2, Column: 5}}, []string{"byte offset 18"}},
+			[]corpusFinding{{Code: "E111", Severity: plan.Error, Line: 2, Column: 5}}, []string{"byte offset 18"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -127,7 +126,7 @@ func TestSecondDocument(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			res := plan.Validate("plan.yaml", []byte(tc.text))
-			want := []corpusFinding{{Code: "E109", Severity: diag.Error, Line: tc.line, Column: 1}}
+			want := []corpusFinding{{Code: "E109", Severity: plan.Error, Line: tc.line, Column: 1}}
 			if diff := gocmp.Diff(want, corpusFindings(res.Diagnostics)); diff != "" {
 				t.Errorf("findings mismatch (-want +got):\n%s", diff)
 			}
@@ -182,8 +181,8 @@ func TestNFDValues(t *testing.T) {
 	text = strings.Replace(text, "issuer: UBND huyện Bảo Yên", "issuer: "+norm.NFD.String("UBND huyện Bảo Yên"), 1)
 	res := plan.Validate("plan.yaml", []byte(text))
 	want := []corpusFinding{
-		{Code: "W112", Severity: diag.Warning, Line: 5, Column: 11, Path: "plan.issuer"},
-		{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated},
+		{Code: "W112", Severity: plan.Warning, Line: 5, Column: 11, Path: "plan.issuer"},
+		{Code: "B201", Severity: plan.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated},
 	}
 	if diff := gocmp.Diff(want, corpusFindings(res.Diagnostics)); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
@@ -214,8 +213,8 @@ func TestYAMLOnlyLineBreaks(t *testing.T) {
 			col := utf8.RuneCountInString(line[:strings.Index(line, "centrl")]) + 1
 			res := plan.Validate("plan.yaml", []byte(text))
 			want := []corpusFinding{
-				{Code: "B201", Severity: diag.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated},
-				{Code: "E102", Severity: diag.Error, Line: 12, Column: col, Path: "projects[0].funding.centrl"},
+				{Code: "B201", Severity: plan.Error, Line: 12, Column: 22, Path: "projects[0].funding.total", Related: robustRelated},
+				{Code: "E102", Severity: plan.Error, Line: 12, Column: col, Path: "projects[0].funding.centrl"},
 			}
 			if diff := gocmp.Diff(want, corpusFindings(res.Diagnostics)); diff != "" {
 				t.Errorf("findings mismatch (-want +got):\n%s", diff)
@@ -224,7 +223,7 @@ func TestYAMLOnlyLineBreaks(t *testing.T) {
 			// In a plain text of a block, it ends the text: E101 at it.
 			text = strings.Replace(encodingPlan, "title: Kế hoạch thử", "title: Kế hoạch"+sep+"thử", 1)
 			res = plan.Validate("plan.yaml", []byte(text))
-			want = []corpusFinding{{Code: "E101", Severity: diag.Error, Line: 3, Column: 18}}
+			want = []corpusFinding{{Code: "E101", Severity: plan.Error, Line: 3, Column: 18}}
 			if diff := gocmp.Diff(want, corpusFindings(res.Diagnostics)); diff != "" {
 				t.Errorf("findings mismatch (-want +got):\n%s", diff)
 			}

@@ -10,7 +10,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kehoach/kehoach/budget"
-	"github.com/kehoach/kehoach/diag"
 )
 
 // field is one key that a mapping read into a T may hold. The tables of
@@ -19,12 +18,12 @@ import (
 type field[T any] struct {
 	name     string
 	required bool
-	read     func(r *reader, t T, key, val *yaml.Node, path diag.Path)
+	read     func(r *reader, t T, key, val *yaml.Node, path Path)
 	// poison, when set, is called with the key of a misspelling of this
 	// field (E102 with this field as the suggestion) when the field itself
 	// is absent: the value the writer meant exists but could not be read,
 	// so it must take part in no comparison (one slip, one finding).
-	poison func(t T, key *yaml.Node, path diag.Path)
+	poison func(t T, key *yaml.Node, path Path)
 }
 
 // fieldNames returns the names of the fields, in order.
@@ -52,30 +51,30 @@ func deref(n *yaml.Node) *yaml.Node {
 }
 
 // describe says what a node is, for "expected …, found …" messages.
-func describe(n *yaml.Node) diag.Text {
+func describe(n *yaml.Node) Message {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return diag.Text{VI: "một bảng khóa", EN: "a mapping"}
+		return Message{VI: "một bảng khóa", EN: "a mapping"}
 	case yaml.SequenceNode:
-		return diag.Text{VI: "một danh sách", EN: "a list"}
+		return Message{VI: "một danh sách", EN: "a list"}
 	}
 	switch n.Tag {
 	case "!!null":
-		return diag.Text{VI: "giá trị trống", EN: "an empty value"}
+		return Message{VI: "giá trị trống", EN: "an empty value"}
 	case "!!bool":
-		return diag.Text{VI: "giá trị đúng/sai `" + n.Value + "`", EN: "the boolean `" + n.Value + "`"}
+		return Message{VI: "giá trị đúng/sai `" + n.Value + "`", EN: "the boolean `" + n.Value + "`"}
 	case "!!int", "!!float":
-		return diag.Text{VI: "số `" + n.Value + "`", EN: "the number `" + n.Value + "`"}
+		return Message{VI: "số `" + n.Value + "`", EN: "the number `" + n.Value + "`"}
 	}
-	return diag.Text{VI: "văn bản `" + n.Value + "`", EN: "the text `" + n.Value + "`"}
+	return Message{VI: "văn bản `" + n.Value + "`", EN: "the text `" + n.Value + "`"}
 }
 
 // readMapping reads the keys of a mapping into t. block is the key that holds
 // the mapping (for E106, which points at the key of the block that lacks a
 // key); it may be the mapping itself for list items and the top level.
-func readMapping[T any](r *reader, block, n *yaml.Node, path diag.Path, t T, fields []field[T]) bool {
+func readMapping[T any](r *reader, block, n *yaml.Node, path Path, t T, fields []field[T]) bool {
 	if n.Kind != yaml.MappingNode {
-		r.typeError(n, path, diag.Text{VI: "một bảng khóa", EN: "a mapping of keys"})
+		r.typeError(n, path, Message{VI: "một bảng khóa", EN: "a mapping of keys"})
 		return false
 	}
 	if n.Anchor != "" {
@@ -97,18 +96,18 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path diag.Path, t T, fie
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			r.errAt("E103", k, path, diag.Text{
+			r.errAt("E103", k, path, Message{
 				VI: "khóa phải là một từ, không phải " + describe(k).VI,
 				EN: "a key must be a word, not " + describe(k).EN,
-			}, diag.Text{})
+			}, Message{})
 			continue
 		}
 		name := k.Value
 		if name == "<<" {
-			r.errAt("E102", k, m.Key(name), diag.Text{
+			r.errAt("E102", k, m.Key(name), Message{
 				VI: "khóa gộp `<<` không được hỗ trợ",
 				EN: "merge keys `<<` are not supported",
-			}, diag.Text{
+			}, Message{
 				VI: "Viết đầy đủ các khóa; chỉ dùng bí danh `*tên` cho cả một giá trị.",
 				EN: "Write the keys out; use an alias `*name` only for a whole value.",
 			})
@@ -165,14 +164,14 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path diag.Path, t T, fie
 	for j, f := range fields {
 		if f.required && seen[j] == nil {
 			ok = false
-			where := diag.Text{VI: "khối `" + path.String() + "`", EN: "block `" + path.String() + "`"}
+			where := Message{VI: "khối `" + path.String() + "`", EN: "block `" + path.String() + "`"}
 			if path.IsZero() {
-				where = diag.Text{VI: "đầu tệp", EN: "the top level"}
+				where = Message{VI: "đầu tệp", EN: "the top level"}
 			}
-			r.errAt("E106", block, path, diag.Text{
+			r.errAt("E106", block, path, Message{
 				VI: fmt.Sprintf("thiếu khóa bắt buộc `%s` trong %s", f.name, where.VI),
 				EN: fmt.Sprintf("required key `%s` is missing in %s", f.name, where.EN),
-			}, diag.Text{
+			}, Message{
 				VI: fmt.Sprintf("Thêm `%s: …` vào %s.", f.name, where.VI),
 				EN: fmt.Sprintf("Add `%s: …` to %s.", f.name, where.EN),
 			})
@@ -181,33 +180,33 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path diag.Path, t T, fie
 	return ok
 }
 
-func (l *loader) duplicateKey(first, second *yaml.Node, path diag.Path) {
-	d := l.errAt("E107", second, path, diag.Text{
+func (l *loader) duplicateKey(first, second *yaml.Node, path Path) {
+	d := l.errAt("E107", second, path, Message{
 		VI: fmt.Sprintf("khóa `%s` bị lặp lại (đã có ở dòng %d); giá trị đầu tiên được dùng", second.Value, first.Line),
 		EN: fmt.Sprintf("duplicate key `%s` (first at line %d); the first value is used", second.Value, first.Line),
-	}, diag.Text{
+	}, Message{
 		VI: "Xóa một trong hai, hoặc gộp chúng lại.",
 		EN: "Delete one of the two, or merge them.",
 	})
-	d.Related = []diag.Related{{Line: first.Line, Column: first.Column, Path: path.String(),
-		Message: diag.Text{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
+	d.Related = []Related{{Line: first.Line, Column: first.Column, Path: path.String(),
+		Message: Message{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
 }
 
 // unknownKey reports E102 and returns the suggested field, if any, among
 // the names of the mapping's fields.
-func (l *loader) unknownKey(k *yaml.Node, path diag.Path, names []string) (string, bool) {
-	help := diag.Text{
+func (l *loader) unknownKey(k *yaml.Node, path Path, names []string) (string, bool) {
+	help := Message{
 		VI: "Các khóa hợp lệ ở đây: " + strings.Join(names, ", ") + ". Ghi chú tự do đặt dưới `notes:` hoặc khóa bắt đầu bằng `x-`.",
 		EN: "Valid keys here: " + strings.Join(names, ", ") + ". Free notes go under `notes:` or a key starting with `x-`.",
 	}
-	msg := diag.Text{
+	msg := Message{
 		VI: fmt.Sprintf("khóa `%s` không có trong định dạng kế hoạch", k.Value),
 		EN: fmt.Sprintf("unknown key `%s`", k.Value),
 	}
 	if s, ok := closest(k.Value, names); ok {
 		msg.VI += fmt.Sprintf("; có phải ý là `%s`?", s)
 		msg.EN += fmt.Sprintf("; did you mean `%s`?", s)
-		help = diag.Text{VI: fmt.Sprintf("Sửa thành `%s`.", s), EN: fmt.Sprintf("Write `%s`.", s)}
+		help = Message{VI: fmt.Sprintf("Sửa thành `%s`.", s), EN: fmt.Sprintf("Write `%s`.", s)}
 		l.errAt("E102", k, path.Key(k.Value), msg, help)
 		return s, true
 	}
@@ -251,23 +250,23 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-func (l *loader) typeError(n *yaml.Node, path diag.Path, want diag.Text) {
-	l.errAt("E103", n, path, diag.Text{
+func (l *loader) typeError(n *yaml.Node, path Path, want Message) {
+	l.errAt("E103", n, path, Message{
 		VI: "cần " + want.VI + ", nhưng gặp " + describe(n).VI,
 		EN: "expected " + want.EN + ", found " + describe(n).EN,
-	}, diag.Text{})
+	}, Message{})
 }
 
 // text reads a text value, normalised to NFC. Numbers are accepted as text
 // (a document number may be written 215).
-func (l *loader) text(n *yaml.Node, path diag.Path) Text {
+func (l *loader) text(n *yaml.Node, path Path) Text {
 	t := Text{Written: true, Pos: Pos{n.Line, n.Column}, Path: path}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		if n.Kind == yaml.ScalarNode {
 			t.Value = ""
 			return t
 		}
-		l.typeError(n, path, diag.Text{VI: "một văn bản", EN: "text"})
+		l.typeError(n, path, Message{VI: "một văn bản", EN: "text"})
 		t.Written = false
 		return t
 	}
@@ -276,7 +275,7 @@ func (l *loader) text(n *yaml.Node, path diag.Path) Text {
 }
 
 // nfc returns the scalar's value in NFC, counting values that were not.
-func (l *loader) nfc(n *yaml.Node, path diag.Path) string {
+func (l *loader) nfc(n *yaml.Node, path Path) string {
 	if isNFC(n.Value) {
 		return n.Value
 	}
@@ -316,7 +315,7 @@ func stableRune(r rune) bool {
 	return 0xA0 <= r && r <= 0x24F || 0x1E00 <= r && r <= 0x1EFF || 0x2010 <= r && r <= 0x2027
 }
 
-func (l *loader) texts(n *yaml.Node, path diag.Path) []Text {
+func (l *loader) texts(n *yaml.Node, path Path) []Text {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		return []Text{l.text(n, path)}
 	}
@@ -324,7 +323,7 @@ func (l *loader) texts(n *yaml.Node, path diag.Path) []Text {
 		if n.Tag == "!!null" {
 			return nil
 		}
-		l.typeError(n, path, diag.Text{VI: "một văn bản hoặc danh sách văn bản", EN: "text or a list of texts"})
+		l.typeError(n, path, Message{VI: "một văn bản hoặc danh sách văn bản", EN: "text or a list of texts"})
 		return nil
 	}
 	out := make([]Text, 0, len(n.Content))
@@ -332,19 +331,19 @@ func (l *loader) texts(n *yaml.Node, path diag.Path) []Text {
 	for i, c := range n.Content {
 		c = deref(c)
 		if c.Kind != yaml.ScalarNode {
-			l.typeError(c, diag.Index(list, i), diag.Text{VI: "một văn bản", EN: "text"})
+			l.typeError(c, Index(list, i), Message{VI: "một văn bản", EN: "text"})
 			continue
 		}
-		out = append(out, l.text(c, diag.Index(list, i)))
+		out = append(out, l.text(c, Index(list, i)))
 	}
 	return out
 }
 
 // integer reads a whole number in [lo, hi].
-func (l *loader) integer(n *yaml.Node, path diag.Path, lo, hi int) Int {
+func (l *loader) integer(n *yaml.Node, path Path, lo, hi int) Int {
 	v := Int{Written: true, Pos: Pos{n.Line, n.Column}, Path: path}
-	want := func() diag.Text {
-		return diag.Text{
+	want := func() Message {
+		return Message{
 			VI: fmt.Sprintf("một số nguyên từ %d đến %d", lo, hi),
 			EN: fmt.Sprintf("a whole number from %d to %d", lo, hi),
 		}
@@ -361,10 +360,10 @@ func (l *loader) integer(n *yaml.Node, path diag.Path, lo, hi int) Int {
 	v.Value = x
 	if x < lo || x > hi {
 		w := want()
-		l.errAt("E103", n, path, diag.Text{
+		l.errAt("E103", n, path, Message{
 			VI: fmt.Sprintf("%d nằm ngoài phạm vi: cần %s", x, w.VI),
 			EN: fmt.Sprintf("%d is out of range: expected %s", x, w.EN),
-		}, diag.Text{})
+		}, Message{})
 		return v
 	}
 	v.Valid = true
@@ -384,7 +383,7 @@ func isDigits(s string) bool {
 }
 
 // oneOf reads a text that must be one of the given words.
-func (l *loader) oneOf(n *yaml.Node, path diag.Path, words ...string) Text {
+func (l *loader) oneOf(n *yaml.Node, path Path, words ...string) Text {
 	t := l.text(n, path)
 	if !t.Written {
 		return t
@@ -394,13 +393,13 @@ func (l *loader) oneOf(n *yaml.Node, path diag.Path, words ...string) Text {
 			return t
 		}
 	}
-	msg := diag.Text{
+	msg := Message{
 		VI: fmt.Sprintf("`%s` không phải giá trị hợp lệ; chọn một trong: %s", t.Value, strings.Join(words, ", ")),
 		EN: fmt.Sprintf("`%s` is not a valid value; expected one of: %s", t.Value, strings.Join(words, ", ")),
 	}
-	help := diag.Text{}
+	help := Message{}
 	if s, ok := closest(t.Value, words); ok {
-		help = diag.Text{VI: fmt.Sprintf("Sửa thành `%s`.", s), EN: fmt.Sprintf("Write `%s`.", s)}
+		help = Message{VI: fmt.Sprintf("Sửa thành `%s`.", s), EN: fmt.Sprintf("Write `%s`.", s)}
 	}
 	l.errAt("E103", n, path, msg, help)
 	t.Written = false
@@ -418,7 +417,7 @@ const (
 )
 
 // numberWant says what a number of each kind must be, for messages.
-var numberWant = [...]diag.Text{
+var numberWant = [...]Message{
 	amountNum:   {VI: "một số tiền (số thập phân không âm, tối đa 3 chữ số sau dấu chấm)", EN: "an amount (a non-negative decimal, at most 3 decimals)"},
 	countNum:    {VI: "một số nguyên không âm", EN: "a non-negative whole number"},
 	percentNum:  {VI: "một tỷ lệ phần trăm từ 0 đến 100", EN: "a percent from 0 to 100"},
@@ -428,7 +427,7 @@ var numberWant = [...]diag.Text{
 // number reads a non-negative exact decimal from the scalar's text, never
 // through float64. It reports E103 and E104; the caller reports W105 (it
 // knows whether the row would add up) when w105 is true.
-func (l *loader) number(n *yaml.Node, path diag.Path, kind numKind) (v Num, w105 bool) {
+func (l *loader) number(n *yaml.Node, path Path, kind numKind) (v Num, w105 bool) {
 	v.Written = true
 	v.Line, v.Column, v.Path = n.Line, n.Column, path
 	want := numberWant[kind]
@@ -443,14 +442,14 @@ func (l *loader) number(n *yaml.Node, path diag.Path, kind numKind) (v Num, w105
 		if n.Tag == "!!str" && l.vietnamese(n, path, kind) {
 			return v, false
 		}
-		d := l.errAt("E103", n, path, diag.Text{
+		d := l.errAt("E103", n, path, Message{
 			VI: "cần " + want.VI + ", nhưng gặp " + describe(n).VI,
 			EN: "expected " + want.EN + ", found " + describe(n).EN,
-		}, diag.Text{})
+		}, Message{})
 		if n.Tag == "!!null" {
-			d.Help = diag.Text{VI: "Ghi 0, hoặc xóa khóa này.", EN: "Write 0, or delete the key."}
+			d.Help = Message{VI: "Ghi 0, hoặc xóa khóa này.", EN: "Write 0, or delete the key."}
 		} else if a, err := budget.Parse(n.Value); err == nil && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-			d.Help = diag.Text{VI: fmt.Sprintf("Bỏ dấu ngoặc kép: %s.", a), EN: fmt.Sprintf("Remove the quotes: %s.", a)}
+			d.Help = Message{VI: fmt.Sprintf("Bỏ dấu ngoặc kép: %s.", a), EN: fmt.Sprintf("Remove the quotes: %s.", a)}
 		}
 		return v, false
 	}
@@ -465,43 +464,43 @@ func (l *loader) number(n *yaml.Node, path diag.Path, kind numKind) (v Num, w105
 	}
 	switch {
 	case a < 0:
-		l.errAt("E103", n, path, diag.Text{
+		l.errAt("E103", n, path, Message{
 			VI: fmt.Sprintf("số âm `%s`: cần %s", n.Value, want.VI),
 			EN: fmt.Sprintf("negative number `%s`: expected %s", n.Value, want.EN),
-		}, diag.Text{VI: "Bỏ dấu trừ.", EN: "Remove the minus sign."})
+		}, Message{VI: "Bỏ dấu trừ.", EN: "Remove the minus sign."})
 		return v, false
 	case kind == countNum && !a.IsWhole():
-		d := l.errAt("E103", n, path, diag.Text{
+		d := l.errAt("E103", n, path, Message{
 			VI: fmt.Sprintf("`%s` không phải số nguyên: cần %s", n.Value, want.VI),
 			EN: fmt.Sprintf("`%s` is not a whole number: expected %s", n.Value, want.EN),
-		}, diag.Text{})
+		}, Message{})
 		if v.Decimals == 3 {
 			meant, _ := budget.ParseVietnamese(n.Value)
-			d.Help = diag.Text{
+			d.Help = Message{
 				VI: fmt.Sprintf("Trong YAML dấu chấm là dấu thập phân; nếu ý là %s thì viết %s.", meant.Format(true), meant),
 				EN: fmt.Sprintf("In YAML the dot is a decimal point; if you meant %s (Vietnamese notation), write %s.", meant.Format(false), meant),
 			}
 		}
 		return v, false
 	case kind == percentNum && a > 100*budget.Scale:
-		l.errAt("E103", n, path, diag.Text{
+		l.errAt("E103", n, path, Message{
 			VI: fmt.Sprintf("tỷ lệ %s %% vượt quá 100 %%", a.Format(true)),
 			EN: fmt.Sprintf("percent %s is above 100", a.Format(false)),
-		}, diag.Text{VI: "Tỷ lệ ghi theo phần trăm: 6.8 nghĩa là 6,8 %.", EN: "Percents are written as in the document: 6.8 means 6.8 %."})
+		}, Message{VI: "Tỷ lệ ghi theo phần trăm: 6.8 nghĩa là 6,8 %.", EN: "Percents are written as in the document: 6.8 means 6.8 %."})
 		return v, false
 	}
 	v.Valid = true
 	return v, kind == amountNum && l.millions && v.Decimals == 3
 }
 
-func (l *loader) parseError(n *yaml.Node, path diag.Path, err error, want diag.Text) {
+func (l *loader) parseError(n *yaml.Node, path Path, err error, want Message) {
 	var pe *budget.ParseError
 	kind := budget.KindSyntax
 	if e, ok := err.(*budget.ParseError); ok {
 		pe = e
 		kind = pe.Kind
 	}
-	why := map[budget.ErrorKind]diag.Text{
+	why := map[budget.ErrorKind]Message{
 		budget.KindExponent:   {VI: "ký hiệu lũy thừa (e) không được dùng", EN: "exponent notation is not allowed"},
 		budget.KindUnderscore: {VI: "dấu gạch dưới trong số không được dùng", EN: "underscores in numbers are not allowed"},
 		budget.KindHex:        {VI: "số thập lục phân không được dùng", EN: "hexadecimal is not allowed"},
@@ -511,12 +510,12 @@ func (l *loader) parseError(n *yaml.Node, path diag.Path, err error, want diag.T
 		budget.KindSpecial:    {VI: "NaN và vô cực không phải số tiền", EN: "NaN and infinity are not amounts"},
 	}[kind]
 	if why.IsZero() {
-		why = diag.Text{VI: "không đọc được số", EN: "not a number"}
+		why = Message{VI: "không đọc được số", EN: "not a number"}
 	}
-	l.errAt("E103", n, path, diag.Text{
+	l.errAt("E103", n, path, Message{
 		VI: fmt.Sprintf("`%s`: %s; cần %s", n.Value, why.VI, want.VI),
 		EN: fmt.Sprintf("`%s`: %s; expected %s", n.Value, why.EN, want.EN),
-	}, diag.Text{
+	}, Message{
 		VI: "Viết số thập phân thường: chữ số, có thể thêm dấu chấm và tối đa 3 chữ số thập phân (ví dụ 3188 hoặc 241.5).",
 		EN: "Write a plain decimal: digits, optionally a dot and at most 3 decimals (for example 3188 or 241.5).",
 	})
@@ -591,7 +590,7 @@ func (k numKind) admits(a budget.Amount) bool {
 
 // writeWhat says what to write for a number of each kind that has no
 // reading of that kind, after "Viết"/"write".
-var writeWhat = [...]diag.Text{
+var writeWhat = [...]Message{
 	amountNum: {
 		VI: "số thập phân thường: chữ số, có thể thêm dấu chấm và tối đa 3 chữ số thập phân (ví dụ 3188 hoặc 241.5)",
 		EN: "a plain decimal: digits, optionally a dot and at most 3 decimals (for example 3188 or 241.5)",
@@ -611,11 +610,11 @@ var writeWhat = [...]diag.Text{
 }
 
 // wholeNote explains, for a count, why a comma cannot be a decimal mark.
-func wholeNote(kind numKind) diag.Text {
+func wholeNote(kind numKind) Message {
 	if kind != countNum {
-		return diag.Text{}
+		return Message{}
 	}
-	return diag.Text{
+	return Message{
 		VI: "; số hộ, số lao động là số nguyên, nên dấu phẩy không thể là dấu thập phân",
 		EN: "; a count of households or jobs is whole, so the comma cannot be a decimal mark",
 	}
@@ -624,7 +623,7 @@ func wholeNote(kind numKind) diag.Text {
 // vietnamese reports E104 when text in a number's place is a number in
 // Vietnamese notation (or grouped by commas), and says what it means: only
 // the readings that exist for the kind of number.
-func (l *loader) vietnamese(n *yaml.Node, path diag.Path, kind numKind) bool {
+func (l *loader) vietnamese(n *yaml.Node, path Path, kind numKind) bool {
 	s := strings.TrimSpace(n.Value)
 	if !strings.ContainsAny(s, ".,  \u202f") {
 		return false
@@ -633,15 +632,15 @@ func (l *loader) vietnamese(n *yaml.Node, path diag.Path, kind numKind) bool {
 	if !r.shape {
 		return false
 	}
-	var msg, help diag.Text
+	var msg, help Message
 	switch {
 	case r.hasVI:
 		a := r.vi
-		msg = diag.Text{
+		msg = Message{
 			VI: fmt.Sprintf("`%s` là số viết theo kiểu Việt Nam (dấu chấm ngăn cách hàng nghìn, dấu phẩy là dấu thập phân), tức là %s; YAML cần số viết là %s", n.Value, a.Format(true), a),
 			EN: fmt.Sprintf("`%s` is a number in Vietnamese notation (dots group thousands, the comma is the decimal mark), that is %s; YAML needs it written %s", n.Value, a.Format(false), a),
 		}
-		help = diag.Text{VI: fmt.Sprintf("Viết %s (không ngoặc kép, không dấu ngăn cách hàng nghìn).", a), EN: fmt.Sprintf("Write %s (no quotes, no thousands separators).", a)}
+		help = Message{VI: fmt.Sprintf("Viết %s (không ngoặc kép, không dấu ngăn cách hàng nghìn).", a), EN: fmt.Sprintf("Write %s (no quotes, no thousands separators).", a)}
 		if r.hasCommas {
 			// "3,188": a decimal comma, or an English thousands separator.
 			alt := r.commas
@@ -650,21 +649,21 @@ func (l *loader) vietnamese(n *yaml.Node, path diag.Path, kind numKind) bool {
 		}
 	case r.hasCommas:
 		a, why := r.commas, wholeNote(kind)
-		msg = diag.Text{
+		msg = Message{
 			VI: fmt.Sprintf("`%s` là số có dấu phẩy ngăn cách hàng nghìn, tức là %s; YAML cần số viết là %s", n.Value, a.Format(true), a),
 			EN: fmt.Sprintf("`%s` is a number with commas grouping thousands, that is %s; YAML needs it written %s", n.Value, a.Format(false), a),
 		}
-		help = diag.Text{
+		help = Message{
 			VI: fmt.Sprintf("Viết %s (không ngoặc kép, không dấu ngăn cách hàng nghìn%s).", a, why.VI),
 			EN: fmt.Sprintf("Write %s (no quotes, no thousands separators%s).", a, why.EN),
 		}
 	default:
 		want := numberWant[kind]
-		msg = diag.Text{
+		msg = Message{
 			VI: fmt.Sprintf("`%s` là số viết có dấu ngăn cách, nhưng đọc cách nào cũng không ra %s", n.Value, want.VI),
 			EN: fmt.Sprintf("`%s` is a number written with separators, but no reading of it is %s", n.Value, want.EN),
 		}
-		help = diag.Text{VI: "Viết " + writeWhat[kind].VI + ".", EN: "Write " + writeWhat[kind].EN + "."}
+		help = Message{VI: "Viết " + writeWhat[kind].VI + ".", EN: "Write " + writeWhat[kind].EN + "."}
 	}
 	l.errAt("E104", n, path, msg, help)
 	return true
@@ -706,7 +705,7 @@ func slipStart(v *yaml.Node) bool {
 // with the readings that exist for the kind of number. It returns the
 // indexes of the extra keys, which are not reported again, and marks the
 // first group's value so that it takes part in no check.
-func (l *loader) flowSlips(m *yaml.Node, path *diag.Mapping) map[int]bool {
+func (l *loader) flowSlips(m *yaml.Node, path *Mapping) map[int]bool {
 	if m.Style&yaml.FlowStyle == 0 {
 		return nil
 	}
@@ -730,37 +729,37 @@ func (l *loader) flowSlips(m *yaml.Node, path *diag.Mapping) map[int]bool {
 		written := strings.Join(groups, ",")
 		k := pk.Value
 		r := readNotation(written, kind)
-		var help diag.Text
+		var help Message
 		switch {
 		case r.hasCommas && r.hasVI:
 			meant, asDecimal := r.commas, r.vi
-			help = diag.Text{
+			help = Message{
 				VI: fmt.Sprintf("Viết `%s: %s` nếu ý là %s (YAML không dùng dấu ngăn cách hàng nghìn); viết `%s: %s` nếu ý là %s (dấu phẩy thập phân).", k, meant, meant.Format(true), k, asDecimal, asDecimal.Format(true)),
 				EN: fmt.Sprintf("Write `%s: %s` if you meant %s (YAML takes no thousands separators); write `%s: %s` if you meant %s (a Vietnamese decimal comma).", k, meant, meant.Format(false), k, asDecimal, asDecimal.Format(false)),
 			}
 		case r.hasCommas:
 			meant, why := r.commas, wholeNote(kind)
-			help = diag.Text{
+			help = Message{
 				VI: fmt.Sprintf("Viết `%s: %s` (YAML không dùng dấu ngăn cách hàng nghìn%s).", k, meant, why.VI),
 				EN: fmt.Sprintf("Write `%s: %s` (YAML takes no thousands separators%s).", k, meant, why.EN),
 			}
 		case r.hasVI:
-			a, marks := r.vi, diag.Text{VI: "dấu phẩy là dấu thập phân", EN: "the comma is the decimal mark"}
+			a, marks := r.vi, Message{VI: "dấu phẩy là dấu thập phân", EN: "the comma is the decimal mark"}
 			if strings.Contains(written, ".") {
-				marks = diag.Text{VI: "dấu chấm ngăn cách hàng nghìn, dấu phẩy là dấu thập phân", EN: "dots group thousands, the comma is the decimal mark"}
+				marks = Message{VI: "dấu chấm ngăn cách hàng nghìn, dấu phẩy là dấu thập phân", EN: "dots group thousands, the comma is the decimal mark"}
 			}
-			help = diag.Text{
+			help = Message{
 				VI: fmt.Sprintf("`%s` viết theo kiểu Việt Nam (%s); trong YAML viết `%s: %s`.", written, marks.VI, k, a),
 				EN: fmt.Sprintf("In Vietnamese notation (%s) `%s` is %s: write `%s: %s`.", marks.EN, written, a.Format(false), k, a),
 			}
 		default:
 			w := writeWhat[kind]
-			help = diag.Text{
+			help = Message{
 				VI: fmt.Sprintf("Đọc cách nào thì `%s` cũng không hợp lệ ở đây: viết %s.", written, w.VI),
 				EN: fmt.Sprintf("No reading of `%s` fits here: write %s.", written, w.EN),
 			}
 		}
-		l.errAt("E104", pv, path.Key(k), diag.Text{
+		l.errAt("E104", pv, path.Key(k), Message{
 			VI: fmt.Sprintf("`%s: %s` trong ngoặc `{…}`: YAML coi dấu phẩy là dấu ngăn cách, nên đọc thành `%s: %s` và khóa `%s`", k, written, k, pv.Value, strings.Join(groups[1:], "`, `")),
 			EN: fmt.Sprintf("`%s: %s` inside `{…}`: YAML reads the comma as a separator, giving `%s: %s` and a key `%s`", k, written, k, pv.Value, strings.Join(groups[1:], "`, `")),
 		}, help)

@@ -6,14 +6,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/kehoach/kehoach/budget"
-	"github.com/kehoach/kehoach/diag"
 )
 
 // This file turns the findings of package budget, which are data, into
 // diagnostics: their code, position and words in both languages.
 
 // ruleCode is the diagnostic code of each funding rule.
-var ruleCode = map[budget.Rule]string{
+var ruleCode = map[budget.Rule]Code{
 	budget.RowSum:          "B201",
 	budget.PartsSum:        "B202",
 	budget.PlanSum:         "B203",
@@ -47,7 +46,7 @@ func (c *checker) funding() []budget.Finding {
 
 // where returns the position and path of a Ref that FundingTreeLeaves
 // gave package budget.
-func where(ref any) (Pos, diag.Path) {
+func where(ref any) (Pos, Path) {
 	switch x := ref.(type) {
 	case *Figure:
 		return Pos{x.Line, x.Column}, x.Path
@@ -56,7 +55,7 @@ func where(ref any) (Pos, diag.Path) {
 	case *Int:
 		return x.Pos, x.Path
 	case *Pos:
-		return *x, diag.PathOf("projects")
+		return *x, PathOf("projects")
 	case *Project:
 		return x.Pos, x.Path
 	case *Subproject:
@@ -64,41 +63,41 @@ func where(ref any) (Pos, diag.Path) {
 	case *Activity:
 		return x.Pos, x.Path
 	}
-	return Pos{}, diag.Path{}
+	return Pos{}, Path{}
 }
 
 // label names a node of the funding tree in messages: "Dự án 2",
 // "Tiểu dự án 1 (Dự án 3)", an activity by its name.
-func label(ref any) diag.Text {
+func label(ref any) Message {
 	switch x := ref.(type) {
 	case *Plan:
-		return diag.Text{VI: "kế hoạch", EN: "the plan"}
+		return Message{VI: "kế hoạch", EN: "the plan"}
 	case *Project:
 		return projectLabel(x)
 	case *Subproject:
 		return subprojectLabel(x)
 	case *Activity:
 		parent := label(x.owner)
-		return diag.Text{
+		return Message{
 			VI: "hoạt động «" + x.Name.Value + "» (" + parent.VI + ")",
 			EN: "activity “" + x.Name.Value + "” (" + parent.EN + ")",
 		}
 	}
-	return diag.Text{VI: "?", EN: "?"}
+	return Message{VI: "?", EN: "?"}
 }
 
-func projectLabel(pr *Project) diag.Text {
+func projectLabel(pr *Project) Message {
 	if unnumbered(pr.Number) {
-		return diag.Text{VI: "dự án ở " + pr.Path.String(), EN: "the project at " + pr.Path.String()}
+		return Message{VI: "dự án ở " + pr.Path.String(), EN: "the project at " + pr.Path.String()}
 	}
-	return diag.Text{VI: fmt.Sprintf("Dự án %d", pr.Number.Value), EN: fmt.Sprintf("project %d", pr.Number.Value)}
+	return Message{VI: fmt.Sprintf("Dự án %d", pr.Number.Value), EN: fmt.Sprintf("project %d", pr.Number.Value)}
 }
 
-func subprojectLabel(s *Subproject) diag.Text {
+func subprojectLabel(s *Subproject) Message {
 	if unnumbered(s.Number) || s.project == nil || unnumbered(s.project.Number) {
-		return diag.Text{VI: "tiểu dự án ở " + s.Path.String(), EN: "the sub-project at " + s.Path.String()}
+		return Message{VI: "tiểu dự án ở " + s.Path.String(), EN: "the sub-project at " + s.Path.String()}
 	}
-	return diag.Text{
+	return Message{
 		VI: fmt.Sprintf("Tiểu dự án %d (Dự án %d)", s.Number.Value, s.project.Number.Value),
 		EN: fmt.Sprintf("sub-project %d of project %d", s.Number.Value, s.project.Number.Value),
 	}
@@ -119,7 +118,7 @@ func fundingOf(ref any) *Funding {
 	return &Funding{}
 }
 
-var fieldName = [...]diag.Text{
+var fieldName = [...]Message{
 	budget.CentralField: {VI: "NSTW", EN: "central funds"},
 	budget.LocalField:   {VI: "NSĐP", EN: "local funds"},
 	budget.OtherField:   {VI: "vốn huy động khác", EN: "other funds"},
@@ -129,25 +128,25 @@ var fieldName = [...]diag.Text{
 var fieldKey = [...]string{"central", "local", "other", "total"}
 
 // partsName names the rows a figure is compared with.
-func partsName(k budget.Kind) diag.Text {
+func partsName(k budget.Kind) Message {
 	switch k {
 	case budget.Project:
-		return diag.Text{VI: "các dự án", EN: "the projects"}
+		return Message{VI: "các dự án", EN: "the projects"}
 	case budget.Activity:
-		return diag.Text{VI: "các hoạt động", EN: "its activities"}
+		return Message{VI: "các hoạt động", EN: "its activities"}
 	}
-	return diag.Text{VI: "các tiểu dự án", EN: "its sub-projects"}
+	return Message{VI: "các tiểu dự án", EN: "its sub-projects"}
 }
 
 // rowsName names the rows of a level, as parts of a sum.
-func rowsName(k budget.Kind) diag.Text {
+func rowsName(k budget.Kind) Message {
 	switch k {
 	case budget.Project:
-		return diag.Text{VI: "các dự án", EN: "the projects"}
+		return Message{VI: "các dự án", EN: "the projects"}
 	case budget.Subproject:
-		return diag.Text{VI: "các tiểu dự án", EN: "the sub-projects"}
+		return Message{VI: "các tiểu dự án", EN: "the sub-projects"}
 	}
-	return diag.Text{VI: "các hoạt động", EN: "the activities"}
+	return Message{VI: "các hoạt động", EN: "the activities"}
 }
 
 func (c *checker) tolerance() budget.Amount {
@@ -158,12 +157,12 @@ func (c *checker) tolerance() budget.Amount {
 }
 
 // withTolerance is the sentence that says why a finding is a warning.
-func (c *checker) withTolerance(within bool) diag.Text {
+func (c *checker) withTolerance(within bool) Message {
 	if !within {
-		return diag.Text{}
+		return Message{}
 	}
 	tol := c.tolerance()
-	return diag.Text{
+	return Message{
 		VI: fmt.Sprintf(" Chênh lệch nằm trong dung sai %s của kế hoạch nên chỉ là cảnh báo.", tol.Format(true)),
 		EN: fmt.Sprintf(" The difference is within the plan's tolerance of %s, so this is a warning.", tol.Format(false)),
 	}
@@ -193,20 +192,20 @@ func (c *checker) fundingFinding(f budget.Finding) {
 			src = " (" + a.Source.Value + ")"
 		}
 		over := diffOf(f.Stated, f.Computed)
-		c.add(code, diag.Error, pos, path, diag.Text{
+		c.add(code, Error, pos, path, Message{
 			VI: fmt.Sprintf("NSTW của %s là %s, vượt dự toán được giao %s%s là %s",
 				who.VI, f.Stated.Format(true), f.Computed.Format(true), src, over.Format(true)),
 			EN: fmt.Sprintf("central funds of %s are %s, %s more than the %s assigned%s",
 				who.EN, f.Stated.Format(false), over.Format(false), f.Computed.Format(false), src),
-		}, diag.Text{
+		}, Message{
 			VI: fmt.Sprintf("Giảm NSTW xuống tối đa %s, hoặc cập nhật allocation nếu dự toán đã được điều chỉnh.", f.Computed),
 			EN: fmt.Sprintf("Plan at most %s of central funds, or update allocation if the budget was changed.", f.Computed),
 		})
 	case budget.Unfunded:
-		c.add(code, diag.Warning, pos, path, diag.Text{
+		c.add(code, Warning, pos, path, Message{
 			VI: fmt.Sprintf("%s không có kinh phí (tổng bằng 0)", who.VI),
 			EN: fmt.Sprintf("%s has no funding (its total is 0)", who.EN),
-		}, diag.Text{
+		}, Message{
 			VI: "Ghi funding: {central: …, local: …, other: …}, hoặc bỏ dự án, tiểu dự án này nếu năm nay không thực hiện.",
 			EN: "Write funding: {central: …, local: …, other: …}, or remove it if it is not carried out this year.",
 		})
@@ -215,52 +214,52 @@ func (c *checker) fundingFinding(f budget.Finding) {
 
 // sumFinding reports a figure of the explanation (B201–B203): what it
 // states, what it should be, and why.
-func (c *checker) sumFinding(code string, pos Pos, path diag.Path, who diag.Text, f budget.Finding) {
-	sev := diag.Error
+func (c *checker) sumFinding(code Code, pos Pos, path Path, who Message, f budget.Finding) {
+	sev := Error
 	if f.WithinTolerance {
-		sev = diag.Warning
+		sev = Warning
 	}
 	tol := c.withTolerance(f.WithinTolerance)
 	what := fieldName[f.Field]
 	stated, computed := f.Stated, f.Computed
 	diff := diffOf(stated, computed)
-	var msg, help diag.Text
+	var msg, help Message
 	switch {
 	case f.NoSource:
-		msg = diag.Text{
+		msg = Message{
 			VI: fmt.Sprintf("tổng kinh phí của %s ghi %s, nhưng không ghi nguồn vốn nào (central, local, other), nên các nguồn cộng lại bằng 0", who.VI, stated.Format(true)),
 			EN: fmt.Sprintf("total of %s: stated %s, but no source (central, local, other) is written, so the sources add up to 0", who.EN, stated.Format(false)),
 		}
-		help = diag.Text{
+		help = Message{
 			VI: "Ghi các nguồn: funding: {central: …, local: …, other: …}; tổng chỉ là phép kiểm tra.",
 			EN: "Write the sources: funding: {central: …, local: …, other: …}; a total is only a check.",
 		}
-		d := c.add(code, diag.Error, pos, path, msg, help)
+		d := c.add(code, Error, pos, path, msg, help)
 		d.Stated, d.Computed, d.Difference = stated.String(), "0", stated.String()
 		return
 	case len(f.Candidates) > 0:
 		c.ambiguous(code, sev, pos, path, who, f, tol)
 		return
 	case f.Rule == budget.RowSum && f.Field == budget.TotalField:
-		after := diag.Text{}
+		after := Message{}
 		if rowSum(fundingOf(f.Node.Ref)) != computed {
-			after = diag.Text{VI: " sau khi sửa các nguồn", EN: " once its sources are corrected"}
+			after = Message{VI: " sau khi sửa các nguồn", EN: " once its sources are corrected"}
 		}
-		msg = diag.Text{
+		msg = Message{
 			VI: fmt.Sprintf("tổng kinh phí của %s ghi %s, nhưng NSTW + NSĐP + vốn huy động khác = %s%s (chênh lệch %s)",
 				who.VI, stated.Format(true), computed.Format(true), after.VI, diff.Format(true)),
 			EN: fmt.Sprintf("total of %s: stated %s, but central + local + other = %s%s (difference %s)",
 				who.EN, stated.Format(false), computed.Format(false), after.EN, diff.Format(false)),
 		}
-		help = diag.Text{VI: fmt.Sprintf("Ghi total: %s.%s", computed, tol.VI), EN: fmt.Sprintf("Write total: %s.%s", computed, tol.EN)}
+		help = Message{VI: fmt.Sprintf("Ghi total: %s.%s", computed, tol.VI), EN: fmt.Sprintf("Write total: %s.%s", computed, tol.EN)}
 	case f.Rule == budget.RowSum:
-		msg = diag.Text{
+		msg = Message{
 			VI: fmt.Sprintf("%s của %s ghi %s, nhưng dòng này có tổng kinh phí %s, nên %s phải là %s (chênh lệch %s)",
 				what.VI, who.VI, stated.Format(true), f.Row.Format(true), what.VI, computed.Format(true), diff.Format(true)),
 			EN: fmt.Sprintf("%s of %s: stated %s, but the row's total is %s, so its %s must be %s (difference %s)",
 				what.EN, who.EN, stated.Format(false), f.Row.Format(false), what.EN, computed.Format(false), diff.Format(false)),
 		}
-		help = diag.Text{
+		help = Message{
 			VI: fmt.Sprintf("Ghi %s: %s.%s", fieldKey[f.Field], computed, tol.VI),
 			EN: fmt.Sprintf("Write %s: %s.%s", fieldKey[f.Field], computed, tol.EN),
 		}
@@ -268,29 +267,29 @@ func (c *checker) sumFinding(code string, pos Pos, path diag.Path, who diag.Text
 		whole := label(f.Whole.Ref)
 		of := fundingOf(f.Whole.Ref).field(f.Field).Value
 		rows := rowsName(f.Node.Kind)
-		msg = diag.Text{
+		msg = Message{
 			VI: fmt.Sprintf("%s của %s ghi %s; để %s cộng lại bằng %s %s của %s, số này phải là %s (chênh lệch %s)",
 				what.VI, who.VI, stated.Format(true), rows.VI, what.VI, of.Format(true), whole.VI, computed.Format(true), diff.Format(true)),
 			EN: fmt.Sprintf("%s of %s: stated %s; for %s to add up to the %s %s of %s, it must be %s (difference %s)",
 				what.EN, who.EN, stated.Format(false), rows.EN, what.EN, of.Format(false), whole.EN, computed.Format(false), diff.Format(false)),
 		}
-		help = diag.Text{
+		help = Message{
 			VI: fmt.Sprintf("Ghi %s: %s.%s", fieldKey[f.Field], computed, tol.VI),
 			EN: fmt.Sprintf("Write %s: %s.%s", fieldKey[f.Field], computed, tol.EN),
 		}
 	default:
 		parts := partsName(f.Parts)
-		after := diag.Text{}
+		after := Message{}
 		if f.Adjusted {
-			after = diag.Text{VI: " sau khi sửa các số sai bên dưới", EN: " once the wrong figures below are corrected"}
+			after = Message{VI: " sau khi sửa các số sai bên dưới", EN: " once the wrong figures below are corrected"}
 		}
-		msg = diag.Text{
+		msg = Message{
 			VI: fmt.Sprintf("%s của %s ghi %s, nhưng tổng của %s là %s%s (chênh lệch %s)",
 				what.VI, who.VI, stated.Format(true), parts.VI, computed.Format(true), after.VI, diff.Format(true)),
 			EN: fmt.Sprintf("%s of %s: stated %s, but %s add up to %s%s (difference %s)",
 				what.EN, who.EN, stated.Format(false), parts.EN, computed.Format(false), after.EN, diff.Format(false)),
 		}
-		help = diag.Text{
+		help = Message{
 			VI: fmt.Sprintf("Ghi %s (tổng của %s).%s", computed, parts.VI, tol.VI),
 			EN: fmt.Sprintf("Write %s (the sum of %s).%s", computed, parts.EN, tol.EN),
 		}
@@ -313,26 +312,26 @@ func rowSum(f *Funding) budget.Amount {
 
 // ambiguous reports where equally good explanations disagree: the figure
 // that does not agree with its parts, the candidates, and no suggestion.
-func (c *checker) ambiguous(code string, sev diag.Severity, pos Pos, path diag.Path, who diag.Text, f budget.Finding, tol diag.Text) {
+func (c *checker) ambiguous(code Code, sev Severity, pos Pos, path Path, who Message, f budget.Finding, tol Message) {
 	what := fieldName[f.Field]
 	parts := partsName(f.Parts)
 	diff := diffOf(f.Stated, f.Computed)
-	var names []diag.Text
-	var related []diag.Related
+	var names []Message
+	var related []Related
 	for _, cand := range f.Candidates {
 		cw := label(cand.Node.Ref)
 		cf := fieldName[cand.Field]
-		names = append(names, diag.Text{
+		names = append(names, Message{
 			VI: fmt.Sprintf("%s của %s (%s)", cf.VI, cw.VI, cand.Figure.Value.Format(true)),
 			EN: fmt.Sprintf("the %s of %s (%s)", cf.EN, cw.EN, cand.Figure.Value.Format(false)),
 		})
 		cpos, cpath := where(cand.Figure.Ref)
-		related = append(related, diag.Related{Line: cpos.Line, Column: cpos.Column, Path: cpath.String(), Message: diag.Text{
+		related = append(related, Related{Line: cpos.Line, Column: cpos.Column, Path: cpath.String(), Message: Message{
 			VI: fmt.Sprintf("có thể là số sai: %s của %s; nếu đúng vậy, ghi %s", cf.VI, cw.VI, cand.To),
 			EN: fmt.Sprintf("may be the wrong figure: the %s of %s; if so, write %s", cf.EN, cw.EN, cand.To),
 		}})
 	}
-	list := func(l diag.Lang, or string) string {
+	list := func(l Lang, or string) string {
 		var s []string
 		for _, n := range names {
 			s = append(s, n.In(l))
@@ -342,17 +341,17 @@ func (c *checker) ambiguous(code string, sev diag.Severity, pos Pos, path diag.P
 		}
 		return strings.Join(s[:len(s)-1], ", ") + " " + or + " " + s[len(s)-1]
 	}
-	sum := diag.Text{VI: "tổng của " + parts.VI + " là", EN: parts.EN + " add up to"}
+	sum := Message{VI: "tổng của " + parts.VI + " là", EN: parts.EN + " add up to"}
 	if f.Rule == budget.RowSum {
-		sum = diag.Text{VI: "NSTW + NSĐP + vốn huy động khác =", EN: "central + local + other ="}
+		sum = Message{VI: "NSTW + NSĐP + vốn huy động khác =", EN: "central + local + other ="}
 	}
-	msg := diag.Text{
+	msg := Message{
 		VI: fmt.Sprintf("%s của %s ghi %s, nhưng %s %s (chênh lệch %s); số sai có thể là %s, và kế hoạch không cho biết số nào",
-			what.VI, who.VI, f.Stated.Format(true), sum.VI, f.Computed.Format(true), diff.Format(true), list(diag.VI, "hoặc")),
+			what.VI, who.VI, f.Stated.Format(true), sum.VI, f.Computed.Format(true), diff.Format(true), list(VI, "hoặc")),
 		EN: fmt.Sprintf("%s of %s: stated %s, but %s %s (difference %s); the wrong figure may be %s, and the plan does not say which",
-			what.EN, who.EN, f.Stated.Format(false), sum.EN, f.Computed.Format(false), diff.Format(false), list(diag.EN, "or")),
+			what.EN, who.EN, f.Stated.Format(false), sum.EN, f.Computed.Format(false), diff.Format(false), list(EN, "or")),
 	}
-	help := diag.Text{
+	help := Message{
 		VI: "Đối chiếu các số này với hồ sơ gốc và sửa số sai; cũng có thể chính số này sai." + tol.VI,
 		EN: "Check these figures against the source documents and correct the wrong one; this figure may be the wrong one too." + tol.EN,
 	}
@@ -361,31 +360,31 @@ func (c *checker) ambiguous(code string, sev diag.Severity, pos Pos, path diag.P
 	d.Related = related
 }
 
-func (c *checker) shortfall(code string, pos Pos, path diag.Path, who diag.Text, f budget.Finding) {
+func (c *checker) shortfall(code Code, pos Pos, path Path, who Message, f budget.Finding) {
 	local, central := f.Stated, f.Computed
 	pctText := c.p.Rules.CounterpartMin.Value
 	if f.Rule == budget.PlanCounterpart {
-		who = diag.Text{VI: "kế hoạch", EN: "the plan"}
+		who = Message{VI: "kế hoạch", EN: "the plan"}
 	}
-	msg := diag.Text{
+	msg := Message{
 		VI: fmt.Sprintf("NSĐP của %s là %s, bằng %s %% NSTW (%s), dưới mức tối thiểu %s %%: thiếu %s",
 			who.VI, local.Format(true), f.Reached.FormatFixed(true, 2), central.Format(true), pctText.Format(true), f.Missing.Format(true)),
 		EN: fmt.Sprintf("local funds of %s are %s, %s %% of central funds (%s), below the minimum of %s %%: %s short",
 			who.EN, local.Format(false), f.Reached.FormatFixed(false, 2), central.Format(false), pctText.Format(false), f.Missing.Format(false)),
 	}
 	want, _ := local.Add(f.Missing)
-	help := diag.Text{
+	help := Message{
 		VI: fmt.Sprintf("Bố trí NSĐP ít nhất %s (rules.counterpart_min_percent: %s).", want, pctText),
 		EN: fmt.Sprintf("Plan at least %s of local funds (rules.counterpart_min_percent: %s).", want, pctText),
 	}
-	c.add(code, diag.Warning, pos, path, msg, help)
+	c.add(code, Warning, pos, path, msg, help)
 }
 
 // explainReadings amends the W105 findings whose other reading is part of
 // the explanation: read 1,000 times larger, the figure makes every sum it
 // is part of add up, so W105 is the finding, with that reading as its
 // suggestion.
-func explainReadings(ds []diag.Diagnostic, readings []budget.Finding) {
+func explainReadings(ds []Diagnostic, readings []budget.Finding) {
 	for _, f := range readings {
 		fig, ok := f.Figure.Ref.(*Figure)
 		if !ok {
@@ -396,7 +395,7 @@ func explainReadings(ds []diag.Diagnostic, readings []budget.Finding) {
 			if d.Code != "W105" || d.Line != fig.Line || d.Column != fig.Column {
 				continue
 			}
-			*d = w105Diagnostic(Num{Figure: *fig}, diag.Text{
+			*d = w105Diagnostic(Num{Figure: *fig}, Message{
 				VI: fmt.Sprintf(" Đọc là %s thì số này khớp với các tổng chứa nó.", f.Computed.Format(true)),
 				EN: fmt.Sprintf(" Read as %s, it fits the sums it is part of.", f.Computed.Format(false)),
 			})
@@ -407,15 +406,15 @@ func explainReadings(ds []diag.Diagnostic, readings []budget.Finding) {
 
 // spanSuggestions sets the end of the figure that each suggestion
 // replaces: the plain scalar that starts at the finding's column.
-func spanSuggestions(data []byte, ds []diag.Diagnostic) {
-	var lines *diag.Lines
+func spanSuggestions(data []byte, ds []Diagnostic) {
+	var lines *Lines
 	for i := range ds {
 		d := &ds[i]
 		if d.Suggestion == "" || d.Line < 1 || d.Column < 1 {
 			continue
 		}
 		if lines == nil {
-			lines = diag.NewLines(data)
+			lines = NewLines(data)
 		}
 		text, ok := lines.Line(d.Line)
 		if !ok {

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/internal/fuzzing"
 	"github.com/kehoach/kehoach/plan"
 )
@@ -24,8 +23,8 @@ func addSeeds(f *testing.F) {
 func FuzzValidate(f *testing.F) {
 	addSeeds(f)
 	codes := map[string]bool{}
-	for _, r := range diag.Rules() {
-		codes[r.Code] = true
+	for _, r := range plan.AllRules() {
+		codes[string(r.Code)] = true
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if fuzzing.Expansive(data, plan.MaxDepth, plan.MaxNodes) {
@@ -35,18 +34,18 @@ func FuzzValidate(f *testing.F) {
 		fuzzing.NoHang(t, func() { res = plan.Validate("fuzz.yaml", data) })
 		lines := sourceLines(data)
 		for _, d := range res.Diagnostics {
-			if !codes[d.Code] {
+			if !codes[string(d.Code)] {
 				t.Errorf("finding with unknown code %q: %s", d.Code, d.Message.EN)
 			}
-			if d.Severity != diag.Error && d.Severity != diag.Warning {
+			if d.Severity != plan.Error && d.Severity != plan.Warning {
 				t.Errorf("%s: severity %d", d.Code, d.Severity)
 			}
 			if d.Message.VI == "" || d.Message.EN == "" {
 				t.Errorf("%s: message missing in a language: %+v", d.Code, d.Message)
 			}
-			checkPosition(t, d.Code, d.Line, d.Column, lines)
+			checkPosition(t, string(d.Code), d.Line, d.Column, lines)
 			for _, r := range d.Related {
-				checkPosition(t, d.Code+" related", r.Line, r.Column, lines)
+				checkPosition(t, string(d.Code)+" related", r.Line, r.Column, lines)
 			}
 		}
 		stopped := false

@@ -11,7 +11,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/internal/fuzzing"
 )
 
@@ -32,8 +31,8 @@ projects:
 `
 
 // e110 returns the E110 findings among ds.
-func e110(ds []diag.Diagnostic) []diag.Diagnostic {
-	var out []diag.Diagnostic
+func e110(ds []Diagnostic) []Diagnostic {
+	var out []Diagnostic
 	for _, d := range ds {
 		if d.Code == "E110" {
 			out = append(out, d)

@@ -14,7 +14,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/kehoach/kehoach/budget"
-	"github.com/kehoach/kehoach/diag"
 )
 
 // SupportedVersions are the values of the `kehoach` key this build reads.
@@ -24,13 +23,13 @@ var supportedVersions = []int{1}
 // be read and every finding of the E and W1xx rules (the file itself). It
 // returns a nil plan when a finding stops the file (E101, E109, E110,
 // E111): then nothing else can be trusted.
-func Load(name string, data []byte) (*Plan, []diag.Diagnostic) {
+func Load(name string, data []byte) (*Plan, []Diagnostic) {
 	return newLoader(name).load(data)
 }
 
 func newLoader(name string) *loader { return &loader{p: &Plan{File: name}} }
 
-func (l *loader) load(data []byte) (*Plan, []diag.Diagnostic) {
+func (l *loader) load(data []byte) (*Plan, []Diagnostic) {
 	root := l.parse(data)
 	if root == nil {
 		return nil, l.out
@@ -43,7 +42,7 @@ func (l *loader) load(data []byte) (*Plan, []diag.Diagnostic) {
 		// An unsupported format version (E109) stops the file: the other
 		// keys may mean something else in that version, so their findings
 		// are not reported.
-		return nil, slices.DeleteFunc(l.out, func(d diag.Diagnostic) bool { return !stops([]diag.Diagnostic{d}) })
+		return nil, slices.DeleteFunc(l.out, func(d Diagnostic) bool { return !stops([]Diagnostic{d}) })
 	}
 	l.references()
 	l.nfcFinding()
@@ -53,10 +52,9 @@ func (l *loader) load(data []byte) (*Plan, []diag.Diagnostic) {
 	return l.p, l.out
 }
 
-func stops(ds []diag.Diagnostic) bool {
+func stops(ds []Diagnostic) bool {
 	for _, d := range ds {
-		switch d.Code {
-		case "E101", "E109", "E110", "E111":
+		if d.Code.Stops() {
 			return true
 		}
 	}
@@ -65,26 +63,26 @@ func stops(ds []diag.Diagnostic) bool {
 
 type loader struct {
 	p   *Plan
-	out []diag.Diagnostic
+	out []Diagnostic
 	// millions is true when amounts are in million_vnd, where 3.188 is
 	// most likely a slip for 3188 (W105).
 	millions bool
 	// nfcCount counts strings that were not in NFC; nfcAt is the first.
 	nfcCount int
 	nfcAt    *yaml.Node
-	nfcPath  diag.Path
+	nfcPath  Path
 	// notPlanFile is set when the file has no top-level `kehoach` key.
 	notPlanFile bool
 	// dropped counts the findings beyond MaxFindings, which are not kept;
 	// firstDropped is the first of them, and scratch takes what callers
 	// write into a finding that is not kept.
 	dropped      int
-	firstDropped diag.Diagnostic
-	scratch      diag.Diagnostic
+	firstDropped Diagnostic
+	scratch      Diagnostic
 }
 
-func (l *loader) add(code string, sev diag.Severity, line, col int, path diag.Path, msg, help diag.Text) *diag.Diagnostic {
-	d := diag.Diagnostic{
+func (l *loader) add(code Code, sev Severity, line, col int, path Path, msg, help Message) *Diagnostic {
+	d := Diagnostic{
 		Code: code, Severity: sev, Message: msg, Help: help,
 		Line: line, Column: col, Path: path.String(),
 	}
@@ -102,25 +100,25 @@ func (l *loader) add(code string, sev diag.Severity, line, col int, path diag.Pa
 
 // tooManyFindings returns the first MaxFindings findings and E110 where
 // the next one was: the file stops there.
-func (l *loader) tooManyFindings() []diag.Diagnostic {
+func (l *loader) tooManyFindings() []Diagnostic {
 	d := l.firstDropped
-	return append(l.out, diag.Diagnostic{
-		Code: "E110", Severity: diag.Error, Line: d.Line, Column: d.Column, Path: d.Path,
-		Message: diag.Text{
+	return append(l.out, Diagnostic{
+		Code: "E110", Severity: Error, Line: d.Line, Column: d.Column, Path: d.Path,
+		Message: Message{
 			VI: fmt.Sprintf("tệp có hơn %s phát hiện, vượt giới hạn: chỉ báo %s phát hiện đầu, phần còn lại của tệp không được kiểm tra",
 				groupVI(MaxFindings), groupVI(MaxFindings)),
 			EN: fmt.Sprintf("the file has more than %s findings, beyond the limit: the first %s are reported, the rest of the file is not checked",
 				groupEN(MaxFindings), groupEN(MaxFindings)),
 		},
-		Help: diag.Text{
+		Help: Message{
 			VI: "Lỗi lặp lại ở mọi dòng thường có một nguyên nhân (một khóa viết sai trong mẫu, sai định dạng số): sửa các phát hiện đầu rồi kiểm tra lại.",
 			EN: "A slip repeated on every row usually has one cause (a misspelt key in a template, a number format): fix the first findings and validate again.",
 		},
 	})
 }
 
-func (l *loader) errAt(code string, n *yaml.Node, path diag.Path, msg, help diag.Text) *diag.Diagnostic {
-	return l.add(code, diag.Error, n.Line, n.Column, path, msg, help)
+func (l *loader) errAt(code Code, n *yaml.Node, path Path, msg, help Message) *Diagnostic {
+	return l.add(code, Error, n.Line, n.Column, path, msg, help)
 }
 
 // parse checks the encoding and the limits and decodes the YAML. It
@@ -149,7 +147,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 	if len(doc.Content) == 0 || emptyNode(doc.Content[0]) {
 		// Nothing but comments, or a lone `---`: the library places the
 		// empty value after the marker, past the end of such a file.
-		l.notPlan(1, 1, diag.Text{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
+		l.notPlan(1, 1, Message{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
 		return nil
 	}
 	if !l.limits(doc) {
@@ -157,7 +155,7 @@ func (l *loader) parse(data []byte) *yaml.Node {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		l.notPlan(root.Line, root.Column, diag.Text{
+		l.notPlan(root.Line, root.Column, Message{
 			VI: "tài liệu không phải một bảng khóa, không có khóa `kehoach`", EN: "the document is not a mapping of keys, with no `kehoach` key",
 		})
 		return nil
@@ -175,10 +173,10 @@ func (l *loader) sizeOK(data []byte) bool {
 	}
 	// A finding about the whole file points at its start: JSON, SARIF
 	// and CI annotations count lines and columns from 1.
-	l.add("E110", diag.Error, 1, 1, diag.Path{}, diag.Text{
+	l.add("E110", Error, 1, 1, Path{}, Message{
 		VI: fmt.Sprintf("tệp lớn %s byte, vượt giới hạn %d MiB", groupVI(len(data)), MaxFileSize>>20),
 		EN: fmt.Sprintf("the file is %s bytes, beyond the limit of %d MiB", groupEN(len(data)), MaxFileSize>>20),
-	}, diag.Text{
+	}, Message{
 		VI: "Một kế hoạch (kể cả kế hoạch toàn quốc theo xã) nhỏ hơn nhiều; kiểm tra xem có đúng tệp không.",
 		EN: "A plan, even a national one by commune, is far smaller; check that this is the right file.",
 	})
@@ -193,7 +191,7 @@ func (l *loader) decode(data []byte) *yaml.Node {
 	doc := new(yaml.Node)
 	if err := dec.Decode(doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			l.notPlan(1, 1, diag.Text{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
+			l.notPlan(1, 1, Message{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
 			return nil
 		}
 		l.yamlError(err, data, pos)
@@ -206,10 +204,10 @@ func (l *loader) decode(data []byte) *yaml.Node {
 			at, _ = pos.at(at, 1)
 		}
 		line, col := secondDocumentLine(data, at), 1
-		l.add("E109", diag.Error, line, col, diag.Path{}, diag.Text{
+		l.add("E109", Error, line, col, Path{}, Message{
 			VI: "tệp có hơn một tài liệu YAML (tài liệu thứ hai bắt đầu từ dòng này, sau `---` hoặc `...`); một tệp kế hoạch chỉ chứa một kế hoạch",
 			EN: "the file holds more than one YAML document (a second one starts on this line, after `---` or `...`); a plan file holds one plan",
-		}, diag.Text{
+		}, Message{
 			VI: "Tách mỗi kế hoạch ra một tệp riêng, hoặc xóa dòng `---` (hay `...`) nếu không cố ý.",
 			EN: "Put each plan in a file of its own, or delete the `---` (or `...`) line if it is a slip.",
 		})
@@ -323,18 +321,18 @@ func emptyNode(n *yaml.Node) bool {
 }
 
 // notPlan reports a file without the `kehoach` key.
-func (l *loader) notPlan(line, col int, why diag.Text) {
+func (l *loader) notPlan(line, col int, why Message) {
 	l.notPlanFile = true
-	l.add("E109", diag.Error, line, col, diag.Path{}, diag.Text{
+	l.add("E109", Error, line, col, Path{}, Message{
 		VI: "không phải tệp kế hoạch: " + why.VI,
 		EN: "not a plan file: " + why.EN,
-	}, diag.Text{
+	}, Message{
 		VI: "Một tệp kế hoạch bắt đầu bằng `kehoach: 1` (phiên bản định dạng); chạy `kehoach init` để tạo khung kế hoạch.",
 		EN: "A plan file starts with `kehoach: 1` (the format version); run `kehoach init` for a skeleton.",
 	})
 }
 
-var depthHelp = diag.Text{
+var depthHelp = Message{
 	VI: "Một kế hoạch cần khoảng 8 mức; kiểm tra thụt lề hoặc ngoặc lồng nhau.",
 	EN: "A plan needs about 8 levels; check the indentation or nested brackets.",
 }
@@ -346,17 +344,17 @@ var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func (l *loader) yamlError(err error, data []byte, pos positions) {
 	msg := err.Error()
 	if strings.Contains(msg, "exceeded max depth") {
-		l.add("E110", diag.Error, 1, 1, diag.Path{}, diag.Text{
+		l.add("E110", Error, 1, 1, Path{}, Message{
 			VI: fmt.Sprintf("lồng nhau quá sâu, vượt giới hạn %d mức", MaxDepth),
 			EN: fmt.Sprintf("nesting deeper than the limit of %d levels", MaxDepth),
 		}, depthHelp)
 		return
 	}
 	if strings.Contains(msg, "excessive aliasing") {
-		l.add("E110", diag.Error, 1, 1, diag.Path{}, diag.Text{
+		l.add("E110", Error, 1, 1, Path{}, Message{
 			VI: fmt.Sprintf("bí danh (alias) mở rộng ra quá nhiều nút, vượt giới hạn %s nút", groupVI(MaxNodes)),
 			EN: fmt.Sprintf("aliases expand to too many nodes, beyond the limit of %s", groupEN(MaxNodes)),
-		}, diag.Text{})
+		}, Message{})
 		return
 	}
 	line, problem := 0, strings.TrimPrefix(msg, "yaml: ")
@@ -400,8 +398,8 @@ func (l *loader) yamlError(err error, data []byte, pos positions) {
 	plain, help := explainYAML(problem)
 	if i := strings.IndexByte(text, '\t'); i >= 0 && strings.TrimLeft(text[:i], " ") == "" {
 		col = utf8.RuneCountInString(text[:i]) + 1
-		plain = diag.Text{VI: "dòng thụt lề bằng phím Tab", EN: "the line is indented with a tab"}
-		help = diag.Text{
+		plain = Message{VI: "dòng thụt lề bằng phím Tab", EN: "the line is indented with a tab"}
+		help = Message{
 			VI: "YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng dấu cách (trình soạn thảo thường có lệnh \"Convert indentation to spaces\").",
 			EN: "YAML allows only spaces for indentation: replace the tab with spaces (editors have \"Convert indentation to spaces\").",
 		}
@@ -410,11 +408,11 @@ func (l *loader) yamlError(err error, data []byte, pos positions) {
 		// An invisible line break that YAML reads as the end of the line.
 		r, _ := utf8.DecodeRuneInString(text[i:])
 		col = utf8.RuneCountInString(text[:i]) + 1
-		plain = diag.Text{
+		plain = Message{
 			VI: fmt.Sprintf("dòng có ký tự xuống dòng vô hình U+%04X, YAML coi là hết dòng", r),
 			EN: fmt.Sprintf("the line holds an invisible line break, U+%04X, where YAML ends the line", r),
 		}
-		help = diag.Text{
+		help = Message{
 			VI: "Xóa ký tự đó (thường đi kèm văn bản dán từ Word hoặc PDF).",
 			EN: "Delete it (it comes with text pasted from a word processor or a PDF).",
 		}
@@ -425,7 +423,7 @@ func (l *loader) yamlError(err error, data []byte, pos positions) {
 	if line == 0 {
 		line = 1
 	}
-	l.add("E101", diag.Error, line, col, diag.Path{}, diag.Text{
+	l.add("E101", Error, line, col, Path{}, Message{
 		VI: "không đọc được YAML: " + plain.VI + " (" + problem + ")",
 		EN: "not valid YAML: " + plain.EN + " (" + problem + ")",
 	}, help)
@@ -456,7 +454,7 @@ func parserProblem(problem string) bool {
 // tabIndentedLine returns the first line from line n on whose indentation
 // holds a tab, or 0.
 func tabIndentedLine(data []byte, n int) int {
-	lines := diag.NewLines(data)
+	lines := NewLines(data)
 	for i := n; ; i++ {
 		text, ok := lines.Line(i)
 		if !ok {
@@ -472,7 +470,7 @@ var unknownAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 
 // findAlias returns the line and column of the first alias `*name`, or 0, 0.
 func findAlias(data []byte, name string) (line, col int) {
-	lines := diag.NewLines(data)
+	lines := NewLines(data)
 	for i := 1; ; i++ {
 		text, ok := lines.Line(i)
 		if !ok {
@@ -493,48 +491,48 @@ func findAlias(data []byte, name string) (line, col int) {
 	}
 }
 
-func explainYAML(problem string) (plain, help diag.Text) {
+func explainYAML(problem string) (plain, help Message) {
 	switch {
 	case strings.Contains(problem, "found character that cannot start any token"):
-		return diag.Text{VI: "có ký tự YAML không cho phép mở đầu một giá trị (thường là Tab hoặc @, `)", EN: "a character YAML does not allow to start a value (often a tab, @ or `)"},
-			diag.Text{VI: "Đặt giá trị trong ngoặc kép, hoặc thay Tab bằng dấu cách.", EN: "Put the value in double quotes, or replace tabs with spaces."}
+		return Message{VI: "có ký tự YAML không cho phép mở đầu một giá trị (thường là Tab hoặc @, `)", EN: "a character YAML does not allow to start a value (often a tab, @ or `)"},
+			Message{VI: "Đặt giá trị trong ngoặc kép, hoặc thay Tab bằng dấu cách.", EN: "Put the value in double quotes, or replace tabs with spaces."}
 	case strings.Contains(problem, "mapping values are not allowed"):
-		return diag.Text{VI: "có dấu `: ` ở chỗ YAML không chờ đợi", EN: "a `: ` where YAML does not expect one"},
-			diag.Text{VI: "Nếu văn bản có chứa \": \", hãy đặt cả văn bản trong ngoặc kép.", EN: "If the text contains \": \", put the whole text in double quotes."}
+		return Message{VI: "có dấu `: ` ở chỗ YAML không chờ đợi", EN: "a `: ` where YAML does not expect one"},
+			Message{VI: "Nếu văn bản có chứa \": \", hãy đặt cả văn bản trong ngoặc kép.", EN: "If the text contains \": \", put the whole text in double quotes."}
 	case strings.Contains(problem, "did not find expected key"), strings.Contains(problem, "did not find expected '-' indicator"):
-		return diag.Text{VI: "thụt lề không thẳng hàng với các khóa phía trên", EN: "the indentation does not line up with the keys above"},
-			diag.Text{VI: "Các khóa cùng một khối phải thụt lề đúng bằng nhau.", EN: "Keys of one block must be indented by exactly the same amount."}
+		return Message{VI: "thụt lề không thẳng hàng với các khóa phía trên", EN: "the indentation does not line up with the keys above"},
+			Message{VI: "Các khóa cùng một khối phải thụt lề đúng bằng nhau.", EN: "Keys of one block must be indented by exactly the same amount."}
 	case strings.Contains(problem, "could not find expected ':'"):
-		return diag.Text{VI: "một khóa thiếu dấu `:`", EN: "a key without its `:`"},
-			diag.Text{VI: "Viết `khóa: giá trị`, có dấu cách sau dấu hai chấm.", EN: "Write `key: value`, with a space after the colon."}
+		return Message{VI: "một khóa thiếu dấu `:`", EN: "a key without its `:`"},
+			Message{VI: "Viết `khóa: giá trị`, có dấu cách sau dấu hai chấm.", EN: "Write `key: value`, with a space after the colon."}
 	case strings.Contains(problem, "did not find expected ',' or '}'"), strings.Contains(problem, "did not find expected ',' or ']'"):
-		return diag.Text{VI: "ngoặc `{…}` hoặc `[…]` không được đóng đúng", EN: "a `{…}` or `[…]` is not closed properly"},
-			diag.Text{VI: "Kiểm tra dấu phẩy và ngoặc đóng; văn bản có dấu phẩy phải đặt trong ngoặc kép.", EN: "Check commas and closing brackets; text containing commas must be quoted."}
+		return Message{VI: "ngoặc `{…}` hoặc `[…]` không được đóng đúng", EN: "a `{…}` or `[…]` is not closed properly"},
+			Message{VI: "Kiểm tra dấu phẩy và ngoặc đóng; văn bản có dấu phẩy phải đặt trong ngoặc kép.", EN: "Check commas and closing brackets; text containing commas must be quoted."}
 	case strings.Contains(problem, "found unexpected end of stream"):
-		return diag.Text{VI: "tệp kết thúc khi ngoặc kép hoặc ngoặc chưa đóng", EN: "the file ends inside a quote or bracket"},
-			diag.Text{VI: "Đóng ngoặc kép hoặc ngoặc còn mở.", EN: "Close the open quote or bracket."}
+		return Message{VI: "tệp kết thúc khi ngoặc kép hoặc ngoặc chưa đóng", EN: "the file ends inside a quote or bracket"},
+			Message{VI: "Đóng ngoặc kép hoặc ngoặc còn mở.", EN: "Close the open quote or bracket."}
 	case strings.Contains(problem, "unknown anchor"):
-		return diag.Text{VI: "bí danh `*tên` trỏ tới neo `&tên` chưa được định nghĩa", EN: "an alias `*name` refers to an anchor `&name` that is not defined"},
-			diag.Text{VI: "Định nghĩa neo `&tên` trước khi dùng `*tên`.", EN: "Define the anchor `&name` before using `*name`."}
+		return Message{VI: "bí danh `*tên` trỏ tới neo `&tên` chưa được định nghĩa", EN: "an alias `*name` refers to an anchor `&name` that is not defined"},
+			Message{VI: "Định nghĩa neo `&tên` trước khi dùng `*tên`.", EN: "Define the anchor `&name` before using `*name`."}
 	case strings.Contains(problem, "block sequence entries are not allowed"):
-		return diag.Text{VI: "mục danh sách `- ` nằm ở chỗ chờ một giá trị", EN: "a list item `- ` where a value was expected"},
-			diag.Text{VI: "Xuống dòng trước `- ` và thụt lề danh sách dưới khóa của nó.", EN: "Start the list on a new line, indented under its key."}
+		return Message{VI: "mục danh sách `- ` nằm ở chỗ chờ một giá trị", EN: "a list item `- ` where a value was expected"},
+			Message{VI: "Xuống dòng trước `- ` và thụt lề danh sách dưới khóa của nó.", EN: "Start the list on a new line, indented under its key."}
 	case strings.Contains(problem, "control characters are not allowed"):
-		return diag.Text{VI: "tệp có ký tự điều khiển", EN: "the file contains control characters"},
-			diag.Text{VI: "Lưu lại tệp dưới dạng văn bản thuần UTF-8.", EN: "Save the file again as plain UTF-8 text."}
+		return Message{VI: "tệp có ký tự điều khiển", EN: "the file contains control characters"},
+			Message{VI: "Lưu lại tệp dưới dạng văn bản thuần UTF-8.", EN: "Save the file again as plain UTF-8 text."}
 	}
-	return diag.Text{VI: "cú pháp không hợp lệ", EN: "invalid syntax"}, diag.Text{}
+	return Message{VI: "cú pháp không hợp lệ", EN: "invalid syntax"}, Message{}
 }
 
 // sourceLine returns line n (from 1) of data, without its line ending.
 func sourceLine(data []byte, n int) string {
-	s, _ := diag.NewLines(data).Line(n)
+	s, _ := NewLines(data).Line(n)
 	return s
 }
 
 // lineCount is the number of lines of data as the YAML library counts
 // them: a last line without a line ending counts, an empty file has one.
-func lineCount(data []byte) int { return diag.NewLines(data).Count() }
+func lineCount(data []byte) int { return NewLines(data).Count() }
 
 // secondDocumentLine returns the line where the second document starts:
 // the last line at or before its content (at, 0 when unknown) that starts a
@@ -544,7 +542,7 @@ func lineCount(data []byte) int { return diag.NewLines(data).Count() }
 // starts with `---` or `...` followed by a space or its end is always a
 // document marker: inside a document such a line is not allowed.
 func secondDocumentLine(data []byte, at int) int {
-	lines := diag.NewLines(data)
+	lines := NewLines(data)
 	started, ended, found := false, false, 0
 	for i := 1; i <= lines.Count() && (at == 0 || i <= at); i++ {
 		text, _ := lines.Line(i)
@@ -647,7 +645,7 @@ func (l *loader) limits(doc *yaml.Node) bool {
 	// The document node and the top-level mapping are not nesting levels
 	// a user sees; count from the top-level keys' values.
 	if in.depth-1 > MaxDepth {
-		l.add("E110", diag.Error, 1, 1, diag.Path{}, diag.Text{
+		l.add("E110", Error, 1, 1, Path{}, Message{
 			VI: fmt.Sprintf("lồng nhau quá sâu, vượt giới hạn %d mức", MaxDepth),
 			EN: fmt.Sprintf("nesting deeper than the limit of %d levels", MaxDepth),
 		}, depthHelp)
@@ -658,12 +656,12 @@ func (l *loader) limits(doc *yaml.Node) bool {
 		return false
 	}
 	if long != nil {
-		l.add("E110", diag.Error, long.Line, long.Column, diag.PathOf(pathTo(doc, long)), diag.Text{
+		l.add("E110", Error, long.Line, long.Column, PathOf(pathTo(doc, long)), Message{
 			VI: fmt.Sprintf("văn bản dài %s ký tự, vượt giới hạn %s ký tự (một ô Excel chứa tối đa %s ký tự)",
 				groupVI(textLength(long.Value)), groupVI(MaxTextLength), groupVI(MaxTextLength)),
 			EN: fmt.Sprintf("a text of %s characters, beyond the limit of %s (the most an Excel cell holds)",
 				groupEN(textLength(long.Value)), groupEN(MaxTextLength)),
-		}, diag.Text{
+		}, Message{
 			VI: "Rút gọn văn bản; văn bản dài (không xuất ra phụ lục) đặt dưới `notes:` hoặc khóa bắt đầu bằng `x-`.",
 			EN: "Shorten the text; long free text (not exported) goes under `notes:` or a key starting with `x-`.",
 		})
@@ -726,10 +724,10 @@ func pathTo(doc, target *yaml.Node) string {
 
 // tooManyNodes reports a file beyond MaxNodes.
 func (l *loader) tooManyNodes() {
-	l.add("E110", diag.Error, 1, 1, diag.Path{}, diag.Text{
+	l.add("E110", Error, 1, 1, Path{}, Message{
 		VI: fmt.Sprintf("tệp có hơn %s nút YAML sau khi mở rộng bí danh (alias), vượt giới hạn", groupVI(MaxNodes)),
 		EN: fmt.Sprintf("the file holds more than %s YAML nodes once aliases are expanded, beyond the limit", groupEN(MaxNodes)),
-	}, diag.Text{
+	}, Message{
 		VI: "Một kế hoạch 64 MiB có khoảng 5 triệu nút; bí danh lồng nhau nhân số nút lên rất nhanh.",
 		EN: "A 64 MiB plan holds about 5 million nodes; nested aliases multiply them very fast.",
 	})
@@ -916,12 +914,12 @@ func (l *loader) rows(root *yaml.Node) bool {
 			break
 		}
 	}
-	l.add("E110", diag.Error, at.Line, at.Column, diag.PathOf(path), diag.Text{
+	l.add("E110", Error, at.Line, at.Column, PathOf(path), Message{
 		VI: fmt.Sprintf("kế hoạch có hơn %s dòng (xã, chỉ tiêu, chỉ tiêu theo xã, dự án, tiểu dự án, hoạt động), vượt giới hạn; một trang tính Excel chứa tối đa %s dòng",
 			groupVI(MaxRows), groupVI(1<<20)),
 		EN: fmt.Sprintf("the plan has more than %s rows (communes, indicators, commune targets, projects, sub-projects, activities), beyond the limit; an Excel sheet holds at most %s rows",
 			groupEN(MaxRows), groupEN(1<<20)),
-	}, diag.Text{
+	}, Message{
 		VI: "Kế hoạch toàn quốc theo xã có khoảng 85.000 dòng; kiểm tra xem danh sách có bị lặp (bí danh, sao chép) không.",
 		EN: "The national plan by commune has about 85,000 rows; check whether a list is repeated (aliases, copies).",
 	})

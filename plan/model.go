@@ -2,7 +2,6 @@ package plan
 
 import (
 	"github.com/kehoach/kehoach/budget"
-	"github.com/kehoach/kehoach/diag"
 )
 
 // Pos is a place in the file: line and column from 1, the column counted
@@ -14,7 +13,7 @@ type Text struct {
 	Value   string
 	Written bool
 	Pos     Pos
-	Path    diag.Path
+	Path    Path
 }
 
 // Int is a whole-number value such as a year, a project number or an
@@ -25,7 +24,7 @@ type Int struct {
 	// Valid is false when the value has an E finding.
 	Valid bool
 	Pos   Pos
-	Path  diag.Path
+	Path  Path
 }
 
 // Figure is an exact decimal as the file states it, with where.
@@ -39,7 +38,7 @@ type Figure struct {
 	// Line and Column count from 1; Column counts characters.
 	Line, Column int
 	// Path is the YAML path of the value ("projects[0].funding.local").
-	Path diag.Path
+	Path Path
 }
 
 // Num is an exact decimal value (an amount, a count or a percent) with the
@@ -56,7 +55,7 @@ type Funding struct {
 	// Path are that key's.
 	Written      bool
 	Line, Column int
-	Path         diag.Path
+	Path         Path
 	Sources      [budget.NumSources]Figure
 	Total        Figure
 	// Thousands marks the figures that W105 suspects (the sources in
@@ -125,7 +124,7 @@ type Rules struct {
 // Commune is a commune-level unit that rows may refer to.
 type Commune struct {
 	Pos                        Pos
-	Path                       diag.Path
+	Path                       Path
 	ID, Name                   Text
 	Households, Poor, NearPoor Num
 	Tags                       []Text
@@ -167,7 +166,7 @@ type Indicator struct {
 // CommuneTarget is one row of `targets.by_commune`.
 type CommuneTarget struct {
 	Pos                  Pos
-	Path                 diag.Path
+	Path                 Path
 	Commune              Text
 	PovertyReduction     Num
 	NearPovertyReduction Num
@@ -177,7 +176,7 @@ type CommuneTarget struct {
 // Project is a component project of the programme.
 type Project struct {
 	Pos                               Pos
-	Path                              diag.Path
+	Path                              Path
 	Number                            Int
 	Name                              Text
 	Appendix                          Int
@@ -197,7 +196,7 @@ type Project struct {
 // Subproject is a sub-project of a project.
 type Subproject struct {
 	Pos                               Pos
-	Path                              diag.Path
+	Path                              Path
 	Number                            Int
 	Name                              Text
 	Lead                              Text
@@ -214,7 +213,7 @@ type Subproject struct {
 // Activity is one detail row of an appendix.
 type Activity struct {
 	Pos      Pos
-	Path     diag.Path
+	Path     Path
 	Name     Text
 	Commune  Text
 	Unit     Text

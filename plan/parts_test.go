@@ -11,7 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/internal/fuzzing"
 	"github.com/kehoach/kehoach/internal/synthetic"
 )
@@ -289,7 +288,7 @@ func TestValidateSameOnAnyCores(t *testing.T) {
 				}
 				data = bytes.Replace(data, []byte(slip.from), []byte(slip.to), slip.n)
 			}
-			validate := func(cores int) []diag.Diagnostic {
+			validate := func(cores int) []Diagnostic {
 				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cores))
 				if _, used := decodeInParts(data); used != (cores > 1 && tt.parts) {
 					t.Fatalf("on %d cores, decoded in parts: %v", cores, used)

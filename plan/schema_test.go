@@ -13,8 +13,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/kehoach/kehoach/diag"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -168,7 +166,7 @@ func TestSchemaMistakes(t *testing.T) {
 			if err := s.Validate(yamlValue(t, []byte(src))); err == nil {
 				t.Errorf("the schema accepts the mistake")
 			}
-			if e, _ := diag.Count(Validate("x.yaml", []byte(src)).Diagnostics); e == 0 {
+			if e, _ := Count(Validate("x.yaml", []byte(src)).Diagnostics); e == 0 {
 				t.Errorf("validate finds no error in the mistake: the schema is stricter than the loader")
 			}
 		})
@@ -368,7 +366,7 @@ func mappings(s map[string]any, v any, path string) []mapping {
 			}
 		}
 		for i, e := range v {
-			out = append(out, mappings(items, e, diag.Index(path, i).String())...)
+			out = append(out, mappings(items, e, Index(path, i).String())...)
 		}
 	}
 	return out

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/kehoach/kehoach/diag"
 )
 
 func TestSkeleton(t *testing.T) {
@@ -98,7 +96,7 @@ func TestSkeletonExamples(t *testing.T) {
 	}
 	full := []byte(strings.Join(lines, "\n"))
 	ds := Validate("skeleton.yaml", full).Diagnostics
-	if e, _ := diag.Count(ds); e > 0 {
+	if e, _ := Count(ds); e > 0 {
 		for _, d := range ds {
 			t.Errorf("%s at %d:%d %s: %s", d.Code, d.Line, d.Column, d.Path, d.Message.EN)
 		}

@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/kehoach/kehoach/budget"
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/plan"
 )
 
@@ -114,7 +113,7 @@ func replaceAt(data []byte, line, col int, was, now string) ([]byte, bool) {
 }
 
 // applySuggestions writes every suggestion of ds into data.
-func applySuggestions(t *testing.T, data []byte, ds []diag.Diagnostic) []byte {
+func applySuggestions(t *testing.T, data []byte, ds []plan.Diagnostic) []byte {
 	t.Helper()
 	// Right to left within a line, so that columns stay right.
 	for i := len(ds) - 1; i >= 0; i-- {
@@ -137,7 +136,7 @@ func applySuggestions(t *testing.T, data []byte, ds []diag.Diagnostic) []byte {
 }
 
 // keys are the paths that have findings.
-func keys(ds []diag.Diagnostic) map[string]bool {
+func keys(ds []plan.Diagnostic) map[string]bool {
 	m := map[string]bool{}
 	for _, d := range ds {
 		m[d.Path] = true
@@ -182,7 +181,7 @@ func TestSlipsAreLocated(t *testing.T) {
 			continue
 		}
 		for _, d := range base.Diagnostics {
-			if d.Severity == diag.Error && (strings.HasPrefix(d.Code, "E") || d.Code == "W105") {
+			if d.Severity == plan.Error && (strings.HasPrefix(string(d.Code), "E") || d.Code == "W105") {
 				// A plan with an E finding: its figures take part in fewer
 				// equations, and its errors are another test's business.
 				base.Plan = nil
@@ -232,8 +231,8 @@ func TestSlipsAreLocated(t *testing.T) {
 			if v, ok := baseSuggestion[s.path]; ok {
 				want = v
 			}
-			var at *diag.Diagnostic
-			var added []diag.Diagnostic
+			var at *plan.Diagnostic
+			var added []plan.Diagnostic
 			for i, d := range res.Diagnostics {
 				switch {
 				case d.Path == s.path && (d.Code == "W105" || d.Suggestion != "" || at == nil):
@@ -305,7 +304,7 @@ func TestSlipsAreLocated(t *testing.T) {
 
 // names reports whether a finding names the slipped figure among its
 // related places.
-func names(d diag.Diagnostic, s slip) bool {
+func names(d plan.Diagnostic, s slip) bool {
 	for _, r := range d.Related {
 		if r.Line == s.line && r.Column == s.col {
 			return true
@@ -316,7 +315,7 @@ func names(d diag.Diagnostic, s slip) bool {
 
 // promise applies every suggestion and validates again: no finding that the
 // plan without the slips did not have.
-func promise(t *testing.T, where, name string, slipped []byte, ds []diag.Diagnostic, baseKeys map[string]bool) {
+func promise(t *testing.T, where, name string, slipped []byte, ds []plan.Diagnostic, baseKeys map[string]bool) {
 	t.Helper()
 	fixed := applySuggestions(t, slipped, ds)
 	again := plan.Validate(name, fixed)
@@ -341,7 +340,7 @@ func promise(t *testing.T, where, name string, slipped []byte, ds []diag.Diagnos
 	}
 }
 
-func summary(ds []diag.Diagnostic) []string {
+func summary(ds []plan.Diagnostic) []string {
 	var out []string
 	for _, d := range ds {
 		out = append(out, fmt.Sprintf("%s %d:%d %s suggestion=%q", d.Code, d.Line, d.Column, d.Path, d.Suggestion))

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/internal/fuzzing"
 	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report"
@@ -53,8 +52,8 @@ func FuzzReport(f *testing.F) {
 		file := report.File{Name: name, Source: data, Diagnostics: res.Diagnostics}
 		for _, format := range report.Formats() {
 			for _, o := range []report.Options{
-				{Lang: diag.VI, ToolVersion: "0.1.0"},
-				{Lang: diag.EN, Strict: true, ToolVersion: "0.1.0", StepSummary: io.Discard},
+				{Lang: plan.VI, ToolVersion: "0.1.0"},
+				{Lang: plan.EN, Strict: true, ToolVersion: "0.1.0", StepSummary: io.Discard},
 			} {
 				fm, err := report.New(format, o)
 				if err != nil {
@@ -98,7 +97,7 @@ func checkReport(t *testing.T, format string, o report.Options, out []byte, file
 			t.Errorf("json: valid %v, want %v", doc.Files[0].Valid, file.Valid())
 		}
 		for _, d := range doc.Files[0].Diagnostics {
-			if _, ok := diag.Lookup(d.Code); !ok || (d.Severity != "error" && d.Severity != "warning") || d.Message == "" {
+			if _, ok := plan.LookupRule(d.Code); !ok || (d.Severity != "error" && d.Severity != "warning") || d.Message == "" {
 				t.Errorf("json: finding without a code, a severity or a message: %+v", d)
 			}
 			if d.Line < 1 || d.Column < 1 {
@@ -123,7 +122,7 @@ func checkReport(t *testing.T, format string, o report.Options, out []byte, file
 			t.Fatalf("sarif: version %q, %d runs, want 2.1.0 and one run with %d results", doc.Version, len(doc.Runs), n)
 		}
 		for _, r := range doc.Runs[0].Results {
-			if _, ok := diag.Lookup(r.RuleID); !ok || (r.Level != "error" && r.Level != "warning") || r.Message.Text == "" {
+			if _, ok := plan.LookupRule(r.RuleID); !ok || (r.Level != "error" && r.Level != "warning") || r.Message.Text == "" {
 				t.Errorf("sarif: result without a rule, a level or a message: %+v", r)
 			}
 		}
@@ -204,7 +203,7 @@ func TestTextReportLongLine(t *testing.T) {
 		t.Fatalf("%d findings, want one for each unknown key", len(res.Diagnostics))
 	}
 	for _, format := range []string{"text", "github"} {
-		fm, err := report.New(format, report.Options{Lang: diag.EN})
+		fm, err := report.New(format, report.Options{Lang: plan.EN})
 		if err != nil {
 			t.Fatal(err)
 		}

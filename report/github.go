@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // github is for a step of a GitHub Actions workflow: one workflow command
@@ -32,7 +32,7 @@ const maxSummaryRows = 500
 
 type located struct {
 	file string
-	d    diag.Diagnostic
+	d    plan.Diagnostic
 }
 
 func (g *github) Format(w io.Writer, files []File) error {
@@ -91,7 +91,7 @@ func (g *github) annotation(w io.Writer, a located) {
 	if a.d.Line > 0 {
 		props = append(props, "line="+strconv.Itoa(a.d.Line), "col="+strconv.Itoa(max(a.d.Column, 1)))
 	}
-	props = append(props, "title="+escapeProperty(a.d.Code))
+	props = append(props, "title="+escapeProperty(string(a.d.Code)))
 	fmt.Fprintf(w, "::%s %s::%s\n", a.d.Severity, strings.Join(props, ","), escapeData(messageWithHelp(a.d, g.o.Lang)))
 }
 
@@ -121,14 +121,14 @@ func (g *github) summary(w io.Writer, files []File, all []located) error {
 	fmt.Fprintf(bw, "### kehoach validate\n\n%s %s\n\n", mark, CountLine(Summarize(files), l))
 	if len(all) > 0 {
 		head := "| Tệp | Dòng | Cột | Mức | Mã | Thông báo |"
-		if l == diag.EN {
+		if l == plan.EN {
 			head = "| File | Line | Column | Severity | Code | Message |"
 		}
 		fmt.Fprintf(bw, "%s\n| --- | ---: | ---: | --- | --- | --- |\n", head)
 		for i, a := range all {
 			if i == maxSummaryRows {
 				more := fmt.Sprintf("… và %d phát hiện khác: xem nhật ký của bước này.", len(all)-i)
-				if l == diag.EN {
+				if l == plan.EN {
 					more = fmt.Sprintf("… and %d more findings: see the log of this step.", len(all)-i)
 				}
 				fmt.Fprintf(bw, "\n%s\n", more)

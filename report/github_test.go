@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 func TestGitHubGolden(t *testing.T) {
@@ -14,8 +14,8 @@ func TestGitHubGolden(t *testing.T) {
 		o      Options
 		golden string
 	}{
-		{"vi", Options{Lang: diag.VI}, "github_vi"},
-		{"en strict", Options{Lang: diag.EN, Strict: true}, "github_en_strict"},
+		{"vi", Options{Lang: plan.VI}, "github_vi"},
+		{"en strict", Options{Lang: plan.EN, Strict: true}, "github_en_strict"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, summary bytes.Buffer
@@ -40,20 +40,20 @@ func TestGitHubNoSummary(t *testing.T) {
 }
 
 func TestGitHubAnnotation(t *testing.T) {
-	d := diag.Diagnostic{Code: "B203", Severity: diag.Warning, Line: 82, Column: 46,
-		Message: diag.Text{EN: "100% of 7,603: no"}, Help: diag.Text{EN: "Write 7604.\nOr not."}}
+	d := plan.Diagnostic{Code: "B203", Severity: plan.Warning, Line: 82, Column: 46,
+		Message: plan.Message{EN: "100% of 7,603: no"}, Help: plan.Message{EN: "Write 7604.\nOr not."}}
 	for _, tc := range []struct {
 		file string
-		d    diag.Diagnostic
+		d    plan.Diagnostic
 		want string
 	}{
 		{"plans/a,b.yaml", d, "::warning file=plans/a%2Cb.yaml,line=82,col=46,title=B203::100%25 of 7,603: no%0AWrite 7604.%0AOr not.\n"},
 		{"/work/repo/./plans/a.yaml", d, "::warning file=plans/a.yaml,line=82,col=46,title=B203::100%25 of 7,603: no%0AWrite 7604.%0AOr not.\n"},
-		{"<stdin>", diag.Diagnostic{Code: "E110", Message: diag.Text{EN: "too large"}}, "::error title=E110::too large\n"},
+		{"<stdin>", plan.Diagnostic{Code: "E110", Message: plan.Message{EN: "too large"}}, "::error title=E110::too large\n"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			var b bytes.Buffer
-			(&github{Options{Lang: diag.EN}, fixedWD("/work/repo")}).annotation(&b, located{tc.file, tc.d})
+			(&github{Options{Lang: plan.EN}, fixedWD("/work/repo")}).annotation(&b, located{tc.file, tc.d})
 			if b.String() != tc.want {
 				t.Errorf("got  %q\nwant %q", b.String(), tc.want)
 			}

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // jsonFormat is one JSON document for scripts, with the field names of the
@@ -75,9 +75,9 @@ func (j *jsonFormat) Format(w io.Writer, files []File) error {
 	return enc.Encode(doc)
 }
 
-func (j *jsonFormat) diag(d diag.Diagnostic) jsonDiag {
+func (j *jsonFormat) diag(d plan.Diagnostic) jsonDiag {
 	jd := jsonDiag{
-		Code: d.Code, Severity: d.Severity.String(),
+		Code: string(d.Code), Severity: d.Severity.String(),
 		Message: d.Message.In(j.o.Lang), Help: d.Help.In(j.o.Lang),
 		Line: d.Line, Column: d.Column, Path: d.Path,
 		Stated: d.Stated, Computed: d.Computed, Difference: d.Difference,

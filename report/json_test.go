@@ -9,10 +9,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
-func formatJSON(t *testing.T, lang diag.Lang, files []File) []byte {
+func formatJSON(t *testing.T, lang plan.Lang, files []File) []byte {
 	t.Helper()
 	f, err := New("json", Options{Lang: lang, ToolVersion: "0.1.0"})
 	if err != nil {
@@ -28,13 +28,13 @@ func formatJSON(t *testing.T, lang diag.Lang, files []File) []byte {
 func TestJSONGolden(t *testing.T) {
 	for _, tc := range []struct {
 		files  string
-		lang   diag.Lang
+		lang   plan.Lang
 		golden string
 	}{
-		{"reference", diag.VI, "json_reference_vi.golden"},
-		{"tolerance0", diag.VI, "json_tolerance0_vi.golden"},
-		{"many", diag.VI, "json_many_vi.golden"},
-		{"many", diag.EN, "json_many_en.golden"},
+		{"reference", plan.VI, "json_reference_vi.golden"},
+		{"tolerance0", plan.VI, "json_tolerance0_vi.golden"},
+		{"many", plan.VI, "json_many_vi.golden"},
+		{"many", plan.EN, "json_many_en.golden"},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			goldenFile(t, tc.golden, formatJSON(t, tc.lang, reportFiles(t, tc.files)))
@@ -47,7 +47,7 @@ func TestJSONGolden(t *testing.T) {
 // values (amounts as exact strings, positions in the printed example).
 func TestJSONReference(t *testing.T) {
 	var doc any
-	if err := json.Unmarshal(formatJSON(t, diag.EN, reportFiles(t, "reference")), &doc); err != nil {
+	if err := json.Unmarshal(formatJSON(t, plan.EN, reportFiles(t, "reference")), &doc); err != nil {
 		t.Fatal(err)
 	}
 	// The findings in report order: by line, then column. Only the texts
@@ -87,7 +87,7 @@ func TestJSONReference(t *testing.T) {
 // are omitted when they do not apply, never null or empty.
 func TestJSONShape(t *testing.T) {
 	var doc map[string]any
-	if err := json.Unmarshal(formatJSON(t, diag.VI, reportFiles(t, "many")), &doc); err != nil {
+	if err := json.Unmarshal(formatJSON(t, plan.VI, reportFiles(t, "many")), &doc); err != nil {
 		t.Fatal(err)
 	}
 	keys := func(m map[string]any) []string { return slices.Sorted(maps.Keys(m)) }
@@ -176,7 +176,7 @@ func TestJSONLanguages(t *testing.T) {
 		}
 		return doc
 	}
-	vi, en := formatJSON(t, diag.VI, files), formatJSON(t, diag.EN, files)
+	vi, en := formatJSON(t, plan.VI, files), formatJSON(t, plan.EN, files)
 	if bytes.Equal(vi, en) {
 		t.Fatal("the Vietnamese and English reports are the same")
 	}
@@ -187,12 +187,12 @@ func TestJSONLanguages(t *testing.T) {
 
 // TestJSONValid checks `valid`: false exactly when the file has an error.
 func TestJSONValid(t *testing.T) {
-	warning := diag.Diagnostic{Code: "B203", Severity: diag.Warning, Message: diag.Text{VI: "w", EN: "w"}, Line: 1, Column: 1}
-	failure := diag.Diagnostic{Code: "B201", Severity: diag.Error, Message: diag.Text{VI: "e", EN: "e"}, Line: 2, Column: 1}
+	warning := plan.Diagnostic{Code: "B203", Severity: plan.Warning, Message: plan.Message{VI: "w", EN: "w"}, Line: 1, Column: 1}
+	failure := plan.Diagnostic{Code: "B201", Severity: plan.Error, Message: plan.Message{VI: "e", EN: "e"}, Line: 2, Column: 1}
 	files := []File{
 		{Name: "a.yaml"},
-		{Name: "b.yaml", Diagnostics: []diag.Diagnostic{warning}},
-		{Name: "c.yaml", Diagnostics: []diag.Diagnostic{warning, failure}},
+		{Name: "b.yaml", Diagnostics: []plan.Diagnostic{warning}},
+		{Name: "c.yaml", Diagnostics: []plan.Diagnostic{warning, failure}},
 	}
 	var doc struct {
 		Files []struct {
@@ -201,7 +201,7 @@ func TestJSONValid(t *testing.T) {
 			Diagnostics []json.RawMessage
 		}
 	}
-	if err := json.Unmarshal(formatJSON(t, diag.EN, files), &doc); err != nil {
+	if err := json.Unmarshal(formatJSON(t, plan.EN, files), &doc); err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]bool{}
@@ -223,7 +223,7 @@ func TestJSONPositionsFromOne(t *testing.T) {
 			Diagnostics []struct{ Line, Column int }
 		}
 	}
-	if err := json.Unmarshal(formatJSON(t, diag.EN, reportFiles(t, "many")), &doc); err != nil {
+	if err := json.Unmarshal(formatJSON(t, plan.EN, reportFiles(t, "many")), &doc); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range doc.Files {

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // junit is JUnit XML as GitLab (artifacts:reports:junit) and Jenkins (the
@@ -69,13 +69,13 @@ func (j *junit) Format(w io.Writer, files []File) error {
 		var failing, other strings.Builder
 		for _, d := range f.Diagnostics {
 			b := &other
-			if d.Severity == diag.Error || j.o.Strict {
+			if d.Severity == plan.Error || j.o.Strict {
 				b = &failing
 			}
 			j.finding(b, f.Name, d)
 		}
 		if f.Failed(j.o.Strict) {
-			e, w := diag.Count(f.Diagnostics)
+			e, w := plan.Count(f.Diagnostics)
 			c.Failure = &junitFailure{Message: fileCount(e, w, j.o.Lang), Type: "kehoach", Text: xmlText(failing.String())}
 			suite.Failures++
 		}
@@ -99,7 +99,7 @@ func (j *junit) Format(w io.Writer, files []File) error {
 
 // finding writes one finding as the text report's first line, with its
 // help below.
-func (j *junit) finding(w io.Writer, name string, d diag.Diagnostic) {
+func (j *junit) finding(w io.Writer, name string, d plan.Diagnostic) {
 	where := name
 	if d.Line > 0 {
 		where += ":" + strconv.Itoa(d.Line) + ":" + strconv.Itoa(d.Column)
@@ -111,8 +111,8 @@ func (j *junit) finding(w io.Writer, name string, d diag.Diagnostic) {
 }
 
 // fileCount is one file's count: "2 lỗi, 1 cảnh báo".
-func fileCount(errors, warnings int, l diag.Lang) string {
-	if l == diag.EN {
+func fileCount(errors, warnings int, l plan.Lang) string {
+	if l == plan.EN {
 		return plural(errors, "error") + ", " + plural(warnings, "warning")
 	}
 	return fmt.Sprintf("%d lỗi, %d cảnh báo", errors, warnings)

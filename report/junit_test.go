@@ -5,7 +5,7 @@ import (
 	"encoding/xml"
 	"testing"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 func TestJUnitGolden(t *testing.T) {
@@ -14,8 +14,8 @@ func TestJUnitGolden(t *testing.T) {
 		o      Options
 		golden string
 	}{
-		{"vi", Options{Lang: diag.VI}, "junit_vi.golden"},
-		{"en strict", Options{Lang: diag.EN, Strict: true}, "junit_en_strict.golden"},
+		{"vi", Options{Lang: plan.VI}, "junit_vi.golden"},
+		{"en strict", Options{Lang: plan.EN, Strict: true}, "junit_en_strict.golden"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -56,9 +56,9 @@ func TestJUnitParse(t *testing.T) {
 	files := testFiles(t)
 	// The same file named twice, standard input, and a file whose messages
 	// hold what XML must escape.
-	files = append(files, files[0], File{Name: "<stdin>", Diagnostics: []diag.Diagnostic{{
-		Code: "E101", Severity: diag.Error, Line: 1, Column: 1,
-		Message: diag.Text{VI: `<a> & "b" ]]> ` + "\x01", EN: `<a> & "b" ]]> ` + "\x01"},
+	files = append(files, files[0], File{Name: "<stdin>", Diagnostics: []plan.Diagnostic{{
+		Code: "E101", Severity: plan.Error, Line: 1, Column: 1,
+		Message: plan.Message{VI: `<a> & "b" ]]> ` + "\x01", EN: `<a> & "b" ]]> ` + "\x01"},
 	}}}, File{Name: "plans/ok.yaml"})
 	for _, strict := range []bool{false, true} {
 		var b bytes.Buffer

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // File is the result of validating one file.
@@ -18,19 +18,19 @@ type File struct {
 	// may be nil.
 	Source []byte
 	// Diagnostics are sorted by line, column and code.
-	Diagnostics []diag.Diagnostic
+	Diagnostics []plan.Diagnostic
 }
 
 // Valid reports whether the file has no error.
 func (f File) Valid() bool {
-	e, _ := diag.Count(f.Diagnostics)
+	e, _ := plan.Count(f.Diagnostics)
 	return e == 0
 }
 
 // Failed reports whether the file fails validation: an error, or with
 // strict a warning.
 func (f File) Failed(strict bool) bool {
-	e, w := diag.Count(f.Diagnostics)
+	e, w := plan.Count(f.Diagnostics)
 	return e > 0 || (strict && w > 0)
 }
 
@@ -43,7 +43,7 @@ type Summary struct {
 func Summarize(files []File) Summary {
 	s := Summary{Files: len(files)}
 	for _, f := range files {
-		e, w := diag.Count(f.Diagnostics)
+		e, w := plan.Count(f.Diagnostics)
 		s.Errors += e
 		s.Warnings += w
 	}
@@ -53,7 +53,7 @@ func Summarize(files []File) Summary {
 // Options configure a format.
 type Options struct {
 	// Lang is the language of messages.
-	Lang diag.Lang
+	Lang plan.Lang
 	// Color enables ANSI colour in the text report (a terminal, no
 	// NO_COLOR).
 	Color bool

@@ -11,11 +11,11 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // sarif is SARIF 2.1.0 as GitHub code scanning reads it: one run, every
-// rule of diag.Rules described in tool.driver.rules (with the long text of
+// rule of plan.Rules described in tool.driver.rules (with the long text of
 // `kehoach explain` as help), every finding a result with its rule, level,
 // location and a fingerprint that does not depend on line numbers, so that
 // an alert survives lines added above it.
@@ -141,7 +141,7 @@ const fingerprintKey = "kehoachFinding/v1"
 
 func (s *sarif) Format(w io.Writer, files []File) error {
 	lang := s.o.Lang
-	rules := diag.Rules()
+	rules := plan.AllRules()
 	index := make(map[string]int, len(rules))
 	driver := sarifDriver{
 		Name:            "kehoach",
@@ -151,12 +151,12 @@ func (s *sarif) Format(w io.Writer, files []File) error {
 		Rules:           make([]sarifRule, 0, len(rules)),
 	}
 	for i, r := range rules {
-		index[r.Code] = i
+		index[string(r.Code)] = i
 		driver.Rules = append(driver.Rules, ruleDescriptor(r, lang))
 	}
 	run := sarifRun{
 		Tool:     sarifTool{driver},
-		Language: map[diag.Lang]string{diag.VI: "vi-VN", diag.EN: "en-US"}[lang],
+		Language: map[plan.Lang]string{plan.VI: "vi-VN", plan.EN: "en-US"}[lang],
 		// Columns count characters, not UTF-16 code units (SARIF's
 		// default): Vietnamese letters outside the BMP are rare, but the
 		// report says what it means.
@@ -168,18 +168,18 @@ func (s *sarif) Format(w io.Writer, files []File) error {
 		seen := make(map[string]int)
 		for _, d := range f.Diagnostics {
 			res := sarifResult{
-				RuleID:    d.Code,
-				RuleIndex: index[d.Code],
+				RuleID:    string(d.Code),
+				RuleIndex: index[string(d.Code)],
 				Level:     d.Severity.String(),
 				Message:   sarifMessage{messageWithHelp(d, lang)},
 				Locations: []sarifLocation{location(uri, d.Line, d.Column, d.Path, nil, "")},
 			}
-			if _, ok := index[d.Code]; !ok {
-				// A code without a rule cannot happen (diag lists them all);
+			if _, ok := index[string(d.Code)]; !ok {
+				// A code without a rule cannot happen (plan lists them all);
 				// say so rather than point at rule 0.
 				res.RuleIndex = -1
 			}
-			key := d.Code + "\x00" + uri + "\x00" + d.Path
+			key := string(d.Code) + "\x00" + uri + "\x00" + d.Path
 			seen[key]++
 			res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(key, seen[key])}
 			for i, r := range d.Related {
@@ -221,10 +221,10 @@ func (s *sarif) Format(w io.Writer, files []File) error {
 // ruleDescriptor describes a rule: its title as the short description, the
 // first paragraph of what it checks as the full description, and the whole
 // explanation as help.
-func ruleDescriptor(r diag.Rule, lang diag.Lang) sarifRule {
+func ruleDescriptor(r plan.Rule, lang plan.Lang) sarifRule {
 	title := r.Title.In(lang)
-	long, ok := diag.Explain(r.Code, lang)
-	full, help := title, r.Code+": "+title
+	long, ok := plan.Explain(string(r.Code), lang)
+	full, help := title, string(r.Code)+": "+title
 	if ok {
 		help = strings.TrimSpace(long)
 		if p := firstParagraph(long); p != "" {
@@ -232,7 +232,7 @@ func ruleDescriptor(r diag.Rule, lang diag.Lang) sarifRule {
 		}
 	}
 	return sarifRule{
-		ID:                   r.Code,
+		ID:                   string(r.Code),
 		Name:                 pascal(r.Title.EN),
 		ShortDescription:     sarifMessage{sentence(title)},
 		FullDescription:      sarifMessage{sentence(full)},
@@ -280,7 +280,7 @@ func pascal(title string) string {
 
 // messageWithHelp is the finding's message followed by its advice, which
 // is what a reader of an alert needs.
-func messageWithHelp(d diag.Diagnostic, lang diag.Lang) string {
+func messageWithHelp(d plan.Diagnostic, lang plan.Lang) string {
 	m := d.Message.In(lang)
 	if h := strings.TrimSpace(d.Help.In(lang)); h != "" {
 		m += "\n" + h

@@ -14,7 +14,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/plan"
 )
 
@@ -64,7 +63,7 @@ func fixedWD(dir string) func() (string, error) {
 // sarifWithoutExplanations replaces the rules' texts that come from
 // `kehoach explain` with a mark, after checking that they do, so that the
 // golden file does not change with every edit of an explanation.
-func sarifWithoutExplanations(t *testing.T, out []byte, lang diag.Lang) []byte {
+func sarifWithoutExplanations(t *testing.T, out []byte, lang plan.Lang) []byte {
 	t.Helper()
 	var doc map[string]any
 	if err := json.Unmarshal(out, &doc); err != nil {
@@ -74,7 +73,7 @@ func sarifWithoutExplanations(t *testing.T, out []byte, lang diag.Lang) []byte {
 	for _, r := range driver["rules"].([]any) {
 		rule := r.(map[string]any)
 		code := rule["id"].(string)
-		long, ok := diag.Explain(code, lang)
+		long, ok := plan.Explain(code, lang)
 		if !ok {
 			continue
 		}
@@ -100,11 +99,11 @@ func sarifWithoutExplanations(t *testing.T, out []byte, lang diag.Lang) []byte {
 func TestSARIFGolden(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		lang   diag.Lang
+		lang   plan.Lang
 		golden string
 	}{
-		{"vi", diag.VI, "sarif_vi.golden"},
-		{"en", diag.EN, "sarif_en.golden"},
+		{"vi", plan.VI, "sarif_vi.golden"},
+		{"en", plan.EN, "sarif_en.golden"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -119,7 +118,7 @@ func TestSARIFGolden(t *testing.T) {
 
 func TestSARIFRules(t *testing.T) {
 	var b bytes.Buffer
-	f := &sarif{Options{Lang: diag.EN, ToolVersion: "0.1.0"}, fixedWD("/work/repo")}
+	f := &sarif{Options{Lang: plan.EN, ToolVersion: "0.1.0"}, fixedWD("/work/repo")}
 	if err := f.Format(&b, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -128,18 +127,18 @@ func TestSARIFRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	rules := doc.Runs[0].Tool.Driver.Rules
-	if len(rules) != len(diag.Rules()) {
-		t.Fatalf("%d rules described, want %d", len(rules), len(diag.Rules()))
+	if len(rules) != len(plan.AllRules()) {
+		t.Fatalf("%d rules described, want %d", len(rules), len(plan.AllRules()))
 	}
-	for i, r := range diag.Rules() {
+	for i, r := range plan.AllRules() {
 		got := rules[i]
-		if got.ID != r.Code || got.DefaultConfiguration.Level != r.Severity.String() {
+		if got.ID != string(r.Code) || got.DefaultConfiguration.Level != r.Severity.String() {
 			t.Errorf("rule %d: id %s level %s, want %s %s", i, got.ID, got.DefaultConfiguration.Level, r.Code, r.Severity)
 		}
 		if got.Name == "" || got.ShortDescription.Text == "" || got.FullDescription.Text == "" || got.Help.Text == "" {
 			t.Errorf("rule %s: empty name or text: %+v", r.Code, got)
 		}
-		if long, ok := diag.Explain(r.Code, diag.EN); ok && got.Help.Text != strings.TrimSpace(long) {
+		if long, ok := plan.Explain(string(r.Code), plan.EN); ok && got.Help.Text != strings.TrimSpace(long) {
 			t.Errorf("rule %s: help is not the text of kehoach explain", r.Code)
 		}
 	}
@@ -253,10 +252,10 @@ func TestSARIFMultitool(t *testing.T) {
 	// Standard input, a file outside the current folder and a finding
 	// about the whole file (line 0) have locations of their own kind.
 	files = append(files,
-		File{Name: "<stdin>", Diagnostics: []diag.Diagnostic{{Code: "E110", Severity: diag.Error, Message: diag.Text{VI: "quá lớn", EN: "too large"}}}},
+		File{Name: "<stdin>", Diagnostics: []plan.Diagnostic{{Code: "E110", Severity: plan.Error, Message: plan.Message{VI: "quá lớn", EN: "too large"}}}},
 		File{Name: "/elsewhere/kế hoạch.yaml", Diagnostics: files[0].Diagnostics})
 	var logs []string
-	for _, lang := range []diag.Lang{diag.VI, diag.EN} {
+	for _, lang := range []plan.Lang{plan.VI, plan.EN} {
 		var b bytes.Buffer
 		if err := (&sarif{Options{Lang: lang, ToolVersion: "0.1.0"}, fixedWD("/work/repo")}).Format(&b, files); err != nil {
 			t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // text is the report for people: `file:line:col: severity[CODE]: message`,
@@ -34,11 +34,11 @@ func (t *text) paint(code, s string) string {
 }
 
 // SeverityWord is the severity as the text report writes it.
-func SeverityWord(s diag.Severity, l diag.Lang) string {
+func SeverityWord(s plan.Severity, l plan.Lang) string {
 	switch {
-	case l == diag.EN:
+	case l == plan.EN:
 		return s.String()
-	case s == diag.Warning:
+	case s == plan.Warning:
 		return "cảnh báo"
 	default:
 		return "lỗi"
@@ -59,8 +59,8 @@ func (t *text) Format(w io.Writer, files []File) error {
 }
 
 // CountLine is the closing count: "1 tệp, 0 lỗi, 2 cảnh báo".
-func CountLine(s Summary, l diag.Lang) string {
-	if l == diag.EN {
+func CountLine(s Summary, l plan.Lang) string {
+	if l == plan.EN {
 		return fmt.Sprintf("%s, %s, %s", plural(s.Files, "file"), plural(s.Errors, "error"), plural(s.Warnings, "warning"))
 	}
 	return fmt.Sprintf("%d tệp, %d lỗi, %d cảnh báo", s.Files, s.Errors, s.Warnings)
@@ -73,17 +73,17 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-func (t *text) diagnostic(w io.Writer, name string, lines *lineIndex, d diag.Diagnostic) {
+func (t *text) diagnostic(w io.Writer, name string, lines *lineIndex, d plan.Diagnostic) {
 	sev := SeverityWord(d.Severity, t.o.Lang)
 	color := ansiRed
-	if d.Severity == diag.Warning {
+	if d.Severity == plan.Warning {
 		color = ansiYellow
 	}
 	where := name
 	if d.Line > 0 {
 		where = fmt.Sprintf("%s:%d:%d", name, d.Line, d.Column)
 	}
-	fmt.Fprintf(w, "%s: %s%s\n", t.paint(ansiBold, visible(where)), t.paint(color, sev+"["+d.Code+"]"), t.paint(ansiBold, ": "+visible(d.Message.In(t.o.Lang))))
+	fmt.Fprintf(w, "%s: %s%s\n", t.paint(ansiBold, visible(where)), t.paint(color, sev+"["+string(d.Code)+"]"), t.paint(ansiBold, ": "+visible(d.Message.In(t.o.Lang))))
 	runes, ok := lines.line(d.Line)
 	gutter := strings.Repeat(" ", len(strconv.Itoa(d.Line)))
 	if ok {
@@ -96,7 +96,7 @@ func (t *text) diagnostic(w io.Writer, name string, lines *lineIndex, d diag.Dia
 	}
 	for _, r := range d.Related {
 		note := "ghi chú"
-		if t.o.Lang == diag.EN {
+		if t.o.Lang == plan.EN {
 			note = "note"
 		}
 		fmt.Fprintf(w, "%s %s %s: %s:%d:%d: %s\n", gutter, t.paint(ansiBlue, "="), t.paint(ansiBold, note), visible(name), r.Line, r.Column, visible(r.Message.In(t.o.Lang)))
@@ -256,7 +256,7 @@ func caret(line string, col, n int) (pad, width int) {
 // thousands of findings decodes that line once, not once per finding.
 type lineIndex struct {
 	src   []byte
-	lines *diag.Lines
+	lines *plan.Lines
 	last  int
 	runes []rune
 }
@@ -275,7 +275,7 @@ func (li *lineIndex) line(n int) ([]rune, bool) {
 		return li.runes, true
 	}
 	if li.lines == nil {
-		li.lines = diag.NewLines(li.src)
+		li.lines = plan.NewLines(li.src)
 	}
 	s, ok := li.lines.Line(n)
 	if !ok || !utf8.ValidString(s) {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/plan"
 )
 
@@ -139,8 +138,8 @@ func TestTextGolden(t *testing.T) {
 	for _, c := range []string{"reference", "tolerance0", "many"} {
 		for _, lang := range []struct {
 			name string
-			lang diag.Lang
-		}{{"vi", diag.VI}, {"en", diag.EN}} {
+			lang plan.Lang
+		}{{"vi", plan.VI}, {"en", plan.EN}} {
 			t.Run(c+"/"+lang.name, func(t *testing.T) {
 				f, err := New("text", Options{Lang: lang.lang})
 				if err != nil {
@@ -161,10 +160,10 @@ func TestTextGolden(t *testing.T) {
 func TestTextColor(t *testing.T) {
 	files := reportFiles(t, "reference")
 	var plain, color bytes.Buffer
-	if err := (&text{Options{Lang: diag.EN}}).Format(&plain, files); err != nil {
+	if err := (&text{Options{Lang: plan.EN}}).Format(&plain, files); err != nil {
 		t.Fatal(err)
 	}
-	if err := (&text{Options{Lang: diag.EN, Color: true}}).Format(&color, files); err != nil {
+	if err := (&text{Options{Lang: plan.EN, Color: true}}).Format(&color, files); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(plain.String(), "\x1b[") {
@@ -204,10 +203,10 @@ func TestCountLine(t *testing.T) {
 		{Summary{0, 0, 0}, "0 tệp, 0 lỗi, 0 cảnh báo", "0 files, 0 errors, 0 warnings"},
 	}
 	for _, tc := range tests {
-		if got := CountLine(tc.s, diag.VI); got != tc.vi {
+		if got := CountLine(tc.s, plan.VI); got != tc.vi {
 			t.Errorf("CountLine(%v, VI) = %q, want %q", tc.s, got, tc.vi)
 		}
-		if got := CountLine(tc.s, diag.EN); got != tc.en {
+		if got := CountLine(tc.s, plan.EN); got != tc.en {
 			t.Errorf("CountLine(%v, EN) = %q, want %q", tc.s, got, tc.en)
 		}
 	}
@@ -241,12 +240,12 @@ func TestTokenWidth(t *testing.T) {
 // the caret is drawn where the value is seen.
 func TestTextCaretCombiningMarks(t *testing.T) {
 	nfd := "plan: {title: \"Ke\u0302\u0301 hoa\u0323ch\", yaer: 2022}\n" // Kế hoạch, decomposed
-	files := []File{{Name: "p.yaml", Source: []byte(nfd), Diagnostics: []diag.Diagnostic{
-		{Code: "W112", Severity: diag.Warning, Message: diag.Text{EN: "nfd"}, Line: 1, Column: 15},
-		{Code: "E102", Severity: diag.Error, Message: diag.Text{EN: "yaer"}, Line: 1, Column: 30},
+	files := []File{{Name: "p.yaml", Source: []byte(nfd), Diagnostics: []plan.Diagnostic{
+		{Code: "W112", Severity: plan.Warning, Message: plan.Message{EN: "nfd"}, Line: 1, Column: 15},
+		{Code: "E102", Severity: plan.Error, Message: plan.Message{EN: "yaer"}, Line: 1, Column: 30},
 	}}}
 	var b bytes.Buffer
-	if err := (&text{Options{Lang: diag.EN}}).Format(&b, files); err != nil {
+	if err := (&text{Options{Lang: plan.EN}}).Format(&b, files); err != nil {
 		t.Fatal(err)
 	}
 	want := "p.yaml:1:15: warning[W112]: nfd\n" +
@@ -272,11 +271,11 @@ func TestTextCaretCombiningMarks(t *testing.T) {
 // a file cannot forge lines of the report.
 func TestTextInvisibleCharacters(t *testing.T) {
 	src := "plan: {title: \"a\x1b[31m\u2028b\", yaer: 2022}\n"
-	files := []File{{Name: "p\u2028.yaml", Source: []byte(src), Diagnostics: []diag.Diagnostic{
-		{Code: "E102", Severity: diag.Error, Message: diag.Text{EN: "key `ya\u2029er\u0085`\nerror[X]: forged"}, Line: 1, Column: 27},
+	files := []File{{Name: "p\u2028.yaml", Source: []byte(src), Diagnostics: []plan.Diagnostic{
+		{Code: "E102", Severity: plan.Error, Message: plan.Message{EN: "key `ya\u2029er\u0085`\nerror[X]: forged"}, Line: 1, Column: 27},
 	}}}
 	var b bytes.Buffer
-	if err := (&text{Options{Lang: diag.EN}}).Format(&b, files); err != nil {
+	if err := (&text{Options{Lang: plan.EN}}).Format(&b, files); err != nil {
 		t.Fatal(err)
 	}
 	want := "p\\u2028.yaml:1:27: error[E102]: key `ya\\u2029er\\x85`\\nerror[X]: forged\n" +

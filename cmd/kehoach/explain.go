@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 type explainOptions struct {
@@ -26,8 +26,8 @@ The long form of a code: what it checks, why (legal basis), how to fix it, an ex
 		Args:    cobra.ExactArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			var codes []string
-			for _, r := range diag.Rules() {
-				codes = append(codes, r.Code+"\t"+r.Title.EN)
+			for _, r := range plan.AllRules() {
+				codes = append(codes, string(r.Code)+"\t"+r.Title.EN)
 			}
 			return codes, cobra.ShellCompDirectiveNoFileComp
 		},
@@ -43,13 +43,13 @@ func runExplain(o *explainOptions) error {
 	if err != nil {
 		return err
 	}
-	text, ok := diag.Explain(o.code, lang)
+	text, ok := plan.Explain(o.code, lang)
 	if !ok {
 		var b strings.Builder
-		for _, r := range diag.Rules() {
+		for _, r := range plan.AllRules() {
 			fmt.Fprintf(&b, "  %s  %s\n", r.Code, r.Title.In(lang))
 		}
-		if lang == diag.EN {
+		if lang == plan.EN {
 			return flagErrorf("unknown code %q; the codes are:\n%s", o.code, b.String())
 		}
 		return flagErrorf("không có mã %q; các mã là:\n%s", o.code, b.String())

@@ -4,20 +4,20 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // TestExplainEveryCode runs `kehoach explain` for every code in both
 // languages: each prints its long text, which starts with the code and its
 // title in that language.
 func TestExplainEveryCode(t *testing.T) {
-	for _, r := range diag.Rules() {
+	for _, r := range plan.AllRules() {
 		for _, lang := range []struct {
 			flag string
-			lang diag.Lang
-		}{{"vi", diag.VI}, {"en", diag.EN}} {
-			t.Run(r.Code+"/"+lang.flag, func(t *testing.T) {
-				for _, code := range []string{r.Code, strings.ToLower(r.Code)} {
+			lang plan.Lang
+		}{{"vi", plan.VI}, {"en", plan.EN}} {
+			t.Run(string(r.Code)+"/"+lang.flag, func(t *testing.T) {
+				for _, code := range []string{string(r.Code), strings.ToLower(string(r.Code))} {
 					s, out, errOut := testStreams()
 					if got := Main([]string{"explain", "--lang", lang.flag, code}, s); got != exitOK {
 						t.Fatalf("explain %s: exit %d, stderr %q", code, got, errOut)
@@ -25,7 +25,7 @@ func TestExplainEveryCode(t *testing.T) {
 					if errOut.Len() != 0 {
 						t.Errorf("explain %s: stderr %q", code, errOut)
 					}
-					want := r.Code + ": " + r.Title.In(lang.lang) + "\n"
+					want := string(r.Code) + ": " + r.Title.In(lang.lang) + "\n"
 					if got := out.String(); !strings.HasPrefix(got, want) {
 						t.Errorf("explain %s --lang %s starts %q, want %q", code, lang.flag, firstLine(got), want)
 					}
@@ -41,9 +41,9 @@ func TestExplainEveryCode(t *testing.T) {
 // TestExplainLanguagesDiffer checks that the Vietnamese and English texts
 // are two texts, not one copied.
 func TestExplainLanguagesDiffer(t *testing.T) {
-	for _, r := range diag.Rules() {
-		vi, _ := diag.Explain(r.Code, diag.VI)
-		en, _ := diag.Explain(r.Code, diag.EN)
+	for _, r := range plan.AllRules() {
+		vi, _ := plan.Explain(string(r.Code), plan.VI)
+		en, _ := plan.Explain(string(r.Code), plan.EN)
 		if vi == en {
 			t.Errorf("%s: the same text in both languages", r.Code)
 		}
@@ -64,12 +64,12 @@ func TestExplainUnknownCode(t *testing.T) {
 		if out.Len() != 0 {
 			t.Errorf("explain X999: stdout %q", out)
 		}
-		lang, _ := diag.ParseLang(tc.lang)
+		lang, _ := plan.ParseLang(tc.lang)
 		if !strings.HasPrefix(errOut.String(), tc.want+"\n") {
 			t.Errorf("explain X999 --lang %s: stderr starts %q, want %q", tc.lang, firstLine(errOut.String()), tc.want)
 		}
-		for _, r := range diag.Rules() {
-			if line := "  " + r.Code + "  " + r.Title.In(lang) + "\n"; !strings.Contains(errOut.String(), line) {
+		for _, r := range plan.AllRules() {
+			if line := "  " + string(r.Code) + "  " + r.Title.In(lang) + "\n"; !strings.Contains(errOut.String(), line) {
 				t.Errorf("explain X999 --lang %s: the list lacks %q", tc.lang, line)
 			}
 		}

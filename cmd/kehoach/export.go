@@ -17,8 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kehoach/kehoach/atomicfile"
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/cmd/kehoach/internal/atomicfile"
 	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report"
 	"github.com/kehoach/kehoach/report/appendix"
@@ -213,7 +212,7 @@ func (f *failedWriter) Write(p []byte) (int, error) {
 
 // makeFolder creates the output folder (and its parents) when it is
 // missing, with a clear error when a file stands where a folder should.
-func makeFolder(lang diag.Lang, dir string) error {
+func makeFolder(lang plan.Lang, dir string) error {
 	err := os.MkdirAll(dir, 0o777)
 	if err == nil {
 		return nil
@@ -239,7 +238,7 @@ func makeFolder(lang diag.Lang, dir string) error {
 // error as the text report; a plan with errors (or with strict, warnings)
 // is refused unless force, and a plan that could not be read at all always
 // is.
-func loadForExport(in io.Reader, errOut io.Writer, lang diag.Lang, name string, force, strict bool) (*plan.Plan, error) {
+func loadForExport(in io.Reader, errOut io.Writer, lang plan.Lang, name string, force, strict bool) (*plan.Plan, error) {
 	data, err := plan.ReadInput(in)(plan.Input{Name: name, Explicit: true})
 	if err != nil {
 		return nil, inLanguage(lang, err)
@@ -283,7 +282,7 @@ func releaseTree() { debug.FreeOSMemory() }
 // writeWorkbook replaces the workbook at path with what write writes,
 // refusing when a spreadsheet program has it open. Any failure leaves the previous
 // workbook as it was and no temporary file, and says so in one line.
-func writeWorkbook(lang diag.Lang, writeFile func(string, func(io.Writer) error) error, path string, write func(io.Writer) error) error {
+func writeWorkbook(lang plan.Lang, writeFile func(string, func(io.Writer) error) error, path string, write func(io.Writer) error) error {
 	if lock, ok := officeLock(path); ok {
 		return fmt.Errorf("%s: %s (%s)", path, inLang(lang,
 			"tệp đang được mở trong chương trình khác; đóng tệp rồi xuất lại, hoặc xóa tệp khóa nếu không còn chương trình nào mở nó",
@@ -314,7 +313,7 @@ func writeWorkbook(lang diag.Lang, writeFile func(string, func(io.Writer) error)
 
 // writeProblem says in plain words why a file could not be written, with
 // the system's own words after it.
-func writeProblem(lang diag.Lang, err error) string {
+func writeProblem(lang plan.Lang, err error) string {
 	var what string
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
@@ -367,7 +366,7 @@ func officeLock(path string) (string, bool) {
 // checkWorkbooks compares the workbooks in the folder with what the plan
 // produces now, writing nothing: each file is reported up to date or with
 // its first difference, and any difference fails the run.
-func checkWorkbooks(s *streams, lang diag.Lang, p *plan.Plan, files []workbookFile, opts appendix.Options) error {
+func checkWorkbooks(s *streams, lang plan.Lang, p *plan.Plan, files []workbookFile, opts appendix.Options) error {
 	stale := false
 	for _, f := range files {
 		var buf bytes.Buffer
@@ -407,7 +406,7 @@ func checkWorkbooks(s *streams, lang diag.Lang, p *plan.Plan, files []workbookFi
 }
 
 // describeDifference says where a workbook differs from the plan.
-func describeDifference(lang diag.Lang, d appendix.Difference) string {
+func describeDifference(lang plan.Lang, d appendix.Difference) string {
 	show := func(v string) string {
 		if v == "" {
 			return inLang(lang, "(trống)", "(empty)")
@@ -484,4 +483,4 @@ func joinInts(ns []int) string {
 }
 
 // inLang picks the message in the language.
-func inLang(lang diag.Lang, vi, en string) string { return diag.Text{VI: vi, EN: en}.In(lang) }
+func inLang(lang plan.Lang, vi, en string) string { return plan.Message{VI: vi, EN: en}.In(lang) }

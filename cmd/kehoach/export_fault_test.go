@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/kehoach/kehoach/atomicfile"
+	"github.com/kehoach/kehoach/cmd/kehoach/internal/atomicfile"
 )
 
 // cleanPlan is the per-commune example, which has no findings: what export

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/plan"
 )
 
@@ -72,9 +71,9 @@ It does not overwrite an existing file without --force. -o - prints it.`,
 
 // skeletonOptions checks the flags and turns them into the skeleton's
 // options.
-func (o *initOptions) skeletonOptions(lang diag.Lang) (plan.SkeletonOptions, error) {
+func (o *initOptions) skeletonOptions(lang plan.Lang) (plan.SkeletonOptions, error) {
 	say := func(vi, en string) string {
-		if lang == diag.EN {
+		if lang == plan.EN {
 			return en
 		}
 		return vi
@@ -170,7 +169,7 @@ func runInit(o *initOptions) error {
 	}
 	f, err := os.OpenFile(name, flags, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		if lang == diag.EN {
+		if lang == plan.EN {
 			return fmt.Errorf("%s already exists; use --force to overwrite it", name)
 		}
 		return fmt.Errorf("%s đã có; dùng --force để ghi đè", name)
@@ -185,7 +184,7 @@ func runInit(o *initOptions) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	if lang == diag.EN {
+	if lang == plan.EN {
 		fmt.Fprintf(o.io.ErrOut, "wrote %s; fill it in, then run: kehoach validate %s\n", name, name)
 	} else {
 		fmt.Fprintf(o.io.ErrOut, "đã ghi %s; điền số liệu rồi chạy: kehoach validate %s\n", name, name)

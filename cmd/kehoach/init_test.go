@@ -9,7 +9,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/plan"
 )
 
@@ -64,7 +63,7 @@ func TestInitFlags(t *testing.T) {
 			var got plan.SkeletonOptions
 			var gotErr error
 			cmd := newInitCmdF(s, &globalOptions{lang: "vi"}, func(o *initOptions) error {
-				got, gotErr = o.skeletonOptions(diag.VI)
+				got, gotErr = o.skeletonOptions(plan.VI)
 				return gotErr
 			})
 			cmd.SetArgs(tc.args)

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"syscall"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/plan"
 )
 
@@ -14,13 +13,13 @@ import (
 // directory)". The system's own words stay, in brackets after Vietnamese,
 // for searching the web and for the administrator.
 type pathProblem struct {
-	lang diag.Lang
+	lang plan.Lang
 	err  *plan.PathError
 }
 
 func (p *pathProblem) Error() string {
 	system := p.err.Err.Error()
-	if p.lang != diag.VI {
+	if p.lang != plan.VI {
 		return p.err.Path + ": " + system
 	}
 	var what string
@@ -43,7 +42,7 @@ func (p *pathProblem) Unwrap() error { return p.err }
 
 // inLanguage returns err told in the language of messages when it is a
 // path that could not be used, else err itself.
-func inLanguage(lang diag.Lang, err error) error {
+func inLanguage(lang plan.Lang, err error) error {
 	var pe *plan.PathError
 	if errors.As(err, &pe) {
 		return &pathProblem{lang, pe}

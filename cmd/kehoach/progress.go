@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kehoach/kehoach/budget"
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report/appendix"
 )
 
@@ -24,7 +24,7 @@ const progressAfter = 500 * time.Millisecond
 type progressBar struct {
 	mu   sync.Mutex
 	w    io.Writer
-	lang diag.Lang
+	lang plan.Lang
 	// after is how long the export runs before the bar shows; every is
 	// the least time between two redraws.
 	after, every time.Duration
@@ -44,7 +44,7 @@ type progressBar struct {
 	width int
 }
 
-func newProgressBar(w io.Writer, lang diag.Lang, after time.Duration) *progressBar {
+func newProgressBar(w io.Writer, lang plan.Lang, after time.Duration) *progressBar {
 	return &progressBar{w: w, lang: lang, after: after, every: 100 * time.Millisecond, now: time.Now}
 }
 
@@ -94,7 +94,7 @@ func (b *progressBar) text(p appendix.Progress) string {
 	if p.Sheets > 0 && p.Rows > 0 {
 		done = (float64(p.Sheet-1) + float64(p.Row)/float64(p.Rows)) / float64(p.Sheets)
 	}
-	vi := b.lang == diag.VI
+	vi := b.lang == plan.VI
 	count := func(n int) string { return budget.Amount(n * budget.Scale).Format(vi) }
 	return b.bar(done) + fmt.Sprintf(inLang(b.lang, "Phụ lục %d (%d/%d): dòng %s/%s", "appendix %d (%d of %d): row %s of %s"),
 		p.Appendix, p.Sheet, p.Sheets, count(p.Row), count(p.Rows))

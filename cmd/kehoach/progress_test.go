@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report/appendix"
 )
 
@@ -37,7 +37,7 @@ func TestProgressBar(t *testing.T) {
 	// Standard output and standard error on one terminal.
 	var term bytes.Buffer
 	clock := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
-	newBar := func(lang diag.Lang) *progressBar {
+	newBar := func(lang plan.Lang) *progressBar {
 		b := newProgressBar(&term, lang, 500*time.Millisecond)
 		b.now = func() time.Time { return clock }
 		b.start = clock
@@ -57,7 +57,7 @@ func TestProgressBar(t *testing.T) {
 
 	// A national plan: checked for more than the first moment, with
 	// findings, then sheets of thousands of rows.
-	b := newBar(diag.VI)
+	b := newBar(plan.VI)
 	b.checking() // the timer, while the plan is checked
 	check("checking", screen(term.String()), "[--------------------] đang kiểm tra kế hoạch…")
 	b.Write([]byte("p.yaml:1:1: cảnh báo[B203]: a"))
@@ -85,7 +85,7 @@ func TestProgressBar(t *testing.T) {
 	// A plan whose sheets are written in the first moment, then a long
 	// compression: the timer shows the step it is at.
 	term.Reset()
-	b = newBar(diag.EN)
+	b = newBar(plan.EN)
 	at(b, 100*time.Millisecond, appendix.Progress{Appendix: 2, Sheet: 1, Sheets: 1, Rows: 20})
 	check("within the first moment", at(b, 100*time.Millisecond, appendix.Progress{Saving: true}), "")
 	b.checking()

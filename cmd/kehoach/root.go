@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // version is the release of kehoach; it is written into JSON and SARIF
@@ -19,10 +19,10 @@ type globalOptions struct {
 	lang string
 }
 
-func (g *globalOptions) language() (diag.Lang, error) {
-	l, ok := diag.ParseLang(g.lang)
+func (g *globalOptions) language() (plan.Lang, error) {
+	l, ok := plan.ParseLang(g.lang)
 	if !ok {
-		return diag.VI, flagErrorf("--lang %q: use vi or en", g.lang)
+		return plan.VI, flagErrorf("--lang %q: use vi or en", g.lang)
 	}
 	return l, nil
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kehoach/kehoach/budget"
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report"
 	"github.com/kehoach/kehoach/report/appendix"
@@ -100,8 +99,8 @@ func nameOf(arg string) string {
 }
 
 // writeSummaryText prints the summary as aligned tables.
-func writeSummaryText(w io.Writer, lang diag.Lang, p *plan.Plan, s appendix.Summary) error {
-	vi := lang != diag.EN
+func writeSummaryText(w io.Writer, lang plan.Lang, p *plan.Plan, s appendix.Summary) error {
+	vi := lang != plan.EN
 	num := func(n appendix.Number) string {
 		if !n.Known {
 			return ""
@@ -189,7 +188,7 @@ func writeSummaryText(w io.Writer, lang diag.Lang, p *plan.Plan, s appendix.Summ
 }
 
 // unitName is the plan's currency unit in words.
-func unitName(lang diag.Lang, p *plan.Plan) string {
+func unitName(lang plan.Lang, p *plan.Plan) string {
 	switch p.Info.CurrencyUnit.Value {
 	case "thousand_vnd":
 		return inLang(lang, "nghìn đồng", "thousand VND")

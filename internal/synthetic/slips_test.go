@@ -85,7 +85,7 @@ func TestSlips(t *testing.T) {
 				t.Fatal("the plan could not be read")
 			}
 			for _, d := range r.Diagnostics {
-				if !strings.HasPrefix(d.Code, "B") {
+				if !strings.HasPrefix(string(d.Code), "B") {
 					t.Errorf("%d:%d: %s %s: a slip gave a finding that is not a funding rule's", d.Line, d.Column, d.Code, d.Message.EN)
 				}
 			}

@@ -17,7 +17,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report/appendix"
 )
@@ -45,7 +44,7 @@ func loadExample(t *testing.T, name string) *plan.Plan {
 func load(t *testing.T, name string, data []byte) *plan.Plan {
 	t.Helper()
 	res := plan.Validate(name, data)
-	if e, _ := diag.Count(res.Diagnostics); e > 0 || res.Plan == nil {
+	if e, _ := plan.Count(res.Diagnostics); e > 0 || res.Plan == nil {
 		for _, d := range res.Diagnostics {
 			t.Logf("%s:%d:%d: %s %s", name, d.Line, d.Column, d.Code, d.Message.EN)
 		}

@@ -14,7 +14,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kehoach/kehoach/budget"
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/internal/fuzzing"
 	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report/appendix"
@@ -53,7 +52,7 @@ func FuzzExport(f *testing.F) {
 		if p == nil || rows(p) > maxFuzzRows {
 			return
 		}
-		errors, _ := diag.Count(res.Diagnostics)
+		errors, _ := plan.Count(res.Diagnostics)
 		var buf bytes.Buffer
 		var err error
 		fuzzing.NoHang(t, func() { err = appendix.Write(&buf, p, appendix.Numbers(p), appendix.Options{}) })

@@ -1,22 +1,22 @@
-package diag_test
+package plan_test
 
 import (
 	"testing"
 
-	"github.com/kehoach/kehoach/diag"
+	"github.com/kehoach/kehoach/plan"
 )
 
 func TestPath(t *testing.T) {
-	var top diag.Path
+	var top plan.Path
 	projects := top.Key("projects")
 	item := projects.Index(3)
 	funding := item.Key("funding")
 	local := funding.Key("local")
-	basis := diag.PathOf("plan.basis")
+	basis := plan.PathOf("plan.basis")
 	funds := funding.Mapping()
 	total, central := funds.Key("total"), funds.Key("central")
 	tests := []struct {
-		p    diag.Path
+		p    plan.Path
 		want string
 	}{
 		{top, ""},
@@ -28,14 +28,14 @@ func TestPath(t *testing.T) {
 		{central, "projects[3].funding.central"},
 		{basis.Index(0), "plan.basis[0]"},
 		{item.Key(""), "projects[3]."}, // an empty key, written `"": 1`
-		{diag.Index("communes", 12), "communes[12]"},
+		{plan.Index("communes", 12), "communes[12]"},
 	}
 	for _, tc := range tests {
 		if got := tc.p.String(); got != tc.want {
 			t.Errorf("path = %q, want %q", got, tc.want)
 		}
 	}
-	if !local.Equal(diag.PathOf("projects[3].funding.local")) || local.Equal(funding) {
+	if !local.Equal(plan.PathOf("projects[3].funding.local")) || local.Equal(funding) {
 		t.Error("Equal does not compare the paths as spelt")
 	}
 	if !top.IsZero() || local.IsZero() {

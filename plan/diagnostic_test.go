@@ -1,4 +1,4 @@
-package diag
+package plan
 
 import (
 	"strings"
@@ -14,14 +14,14 @@ func TestExplainEveryCode(t *testing.T) {
 		VI: {"Kiểm tra gì", "Vì sao", "Cách sửa", "Ví dụ"},
 		EN: {"What it checks", "Why", "How to fix", "Example"},
 	}
-	for _, r := range Rules() {
+	for _, r := range AllRules() {
 		for lang, want := range sections {
-			text, ok := Explain(r.Code, lang)
+			text, ok := Explain(string(r.Code), lang)
 			if !ok {
 				t.Errorf("Explain(%s, %v): no text", r.Code, lang)
 				continue
 			}
-			if !strings.HasPrefix(text, r.Code+": ") {
+			if !strings.HasPrefix(text, string(r.Code)+": ") {
 				t.Errorf("Explain(%s, %v) starts %q, want the code first", r.Code, lang, firstLine(text))
 			}
 			var got []string
@@ -57,9 +57,9 @@ func TestLookup(t *testing.T) {
 		{"", "", false},
 	}
 	for _, tt := range tests {
-		r, ok := Lookup(tt.in)
-		if ok != tt.ok || r.Code != tt.want {
-			t.Errorf("Lookup(%q) = %q, %v, want %q, %v", tt.in, r.Code, ok, tt.want, tt.ok)
+		r, ok := LookupRule(tt.in)
+		if ok != tt.ok || string(r.Code) != tt.want {
+			t.Errorf("LookupRule(%q) = %q, %v, want %q, %v", tt.in, r.Code, ok, tt.want, tt.ok)
 		}
 	}
 }
@@ -74,9 +74,9 @@ func TestRules(t *testing.T) {
 		"C401", "C402", "C403", "C404", "C405",
 	}
 	var got []string
-	for _, r := range Rules() {
-		got = append(got, r.Code)
-		if strings.HasPrefix(r.Code, "W") && r.Severity != Warning {
+	for _, r := range AllRules() {
+		got = append(got, string(r.Code))
+		if strings.HasPrefix(string(r.Code), "W") && r.Severity != Warning {
 			t.Errorf("%s is not a warning", r.Code)
 		}
 		if r.Title.VI == "" || r.Title.EN == "" {
@@ -84,7 +84,7 @@ func TestRules(t *testing.T) {
 		}
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Rules() (-want +got):\n%s", diff)
+		t.Errorf("AllRules() (-want +got):\n%s", diff)
 	}
 }
 
@@ -98,7 +98,7 @@ func TestSort(t *testing.T) {
 	Sort(ds)
 	var got []string
 	for _, d := range ds {
-		got = append(got, d.Code)
+		got = append(got, string(d.Code))
 	}
 	if diff := cmp.Diff([]string{"E102", "W105", "B203", "B203"}, got); diff != "" {
 		t.Errorf("Sort (-want +got):\n%s", diff)

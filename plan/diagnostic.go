@@ -1,4 +1,4 @@
-package diag
+package plan
 
 import (
 	"cmp"
@@ -45,14 +45,14 @@ func ParseLang(s string) (Lang, bool) {
 	return VI, false
 }
 
-// Text is a message in both languages. Both are written when a finding is
+// Message is a text in both languages. Both are written when a finding is
 // made, so that reports in either language come from the same data.
-type Text struct {
+type Message struct {
 	VI, EN string
 }
 
 // In returns the text in the given language.
-func (t Text) In(l Lang) string {
+func (t Message) In(l Lang) string {
 	if l == EN {
 		return t.EN
 	}
@@ -60,14 +60,14 @@ func (t Text) In(l Lang) string {
 }
 
 // IsZero reports whether the text is empty in both languages.
-func (t Text) IsZero() bool { return t.VI == "" && t.EN == "" }
+func (t Message) IsZero() bool { return t.VI == "" && t.EN == "" }
 
 // Related is another place a finding involves, such as the first occurrence
 // of a duplicate key.
 type Related struct {
 	Line, Column int
 	Path         string
-	Message      Text
+	Message      Message
 }
 
 // Diagnostic is one finding about one place in a plan file.
@@ -79,10 +79,10 @@ type Related struct {
 // mismatches; Suggestion is the value the figure should have, when the
 // finding knows it.
 type Diagnostic struct {
-	Code       string
+	Code       Code
 	Severity   Severity
-	Message    Text
-	Help       Text
+	Message    Message
+	Help       Message
 	Line       int
 	Column     int
 	Path       string

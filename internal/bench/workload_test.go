@@ -20,7 +20,6 @@ import (
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/kehoach/kehoach/diag"
 	"github.com/kehoach/kehoach/internal/synthetic"
 	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report"
@@ -198,7 +197,7 @@ func validateReport(findings bool, paths []string) error {
 		}
 		files = append(files, report.File{Name: oc.Name, Source: oc.Source, Diagnostics: oc.Diagnostics})
 	}
-	f, err := report.New("text", report.Options{Lang: diag.VI, ToolVersion: "bench"})
+	f, err := report.New("text", report.Options{Lang: plan.VI, ToolVersion: "bench"})
 	if err != nil {
 		return err
 	}
