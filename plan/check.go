@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kehoach/kehoach/budget"
+	"github.com/kehoach/kehoach/plan/internal/yamltext"
 )
 
 // Result is the outcome of validating one file.
@@ -20,6 +21,9 @@ type Result struct {
 	NotPlan bool
 }
 
+// StdinName is the name standard input has in findings and reports.
+const StdinName = "<stdin>"
+
 // Validate loads a plan file and checks it: every finding of every rule,
 // sorted by line, column and code.
 func Validate(name string, data []byte) Result {
@@ -29,10 +33,30 @@ func Validate(name string, data []byte) Result {
 		checked, readings := check(p)
 		ds = append(ds, checked...)
 		explainReadings(ds, readings)
-		spanSuggestions(data, ds)
 	}
 	Sort(ds)
+	setSpans(data, ds)
 	return Result{Plan: p, Diagnostics: ds, NotPlan: l.notPlanFile}
+}
+
+// setSpans supplies the span of every finding about a place in the file:
+// the end of the token it is about (the figure a suggestion replaces, the
+// key, the quoted text), so that reports underline it and no report lexes
+// YAML. ds are sorted, so each line is read once.
+func setSpans(data []byte, ds []Diagnostic) {
+	var tokens *yamltext.Tokens
+	for i := range ds {
+		d := &ds[i]
+		if d.EndColumn != 0 || d.Line < 1 || d.Column < 1 {
+			continue
+		}
+		if tokens == nil {
+			tokens = yamltext.NewTokens(data)
+		}
+		if w := tokens.Width(d.Line, d.Column); w > 0 {
+			d.EndColumn = d.Column + w
+		}
+	}
 }
 
 // Check runs the funding rules (B2xx), the target rules (T3xx) and the
@@ -61,7 +85,7 @@ type checker struct {
 
 func (c *checker) add(code Code, sev Severity, pos Pos, path Path, msg, help Message) *Diagnostic {
 	c.out = append(c.out, Diagnostic{Code: code, Severity: sev, Message: msg, Help: help,
-		Line: pos.Line, Column: pos.Column, Path: path.String()})
+		Pos: pos, Path: path.String()})
 	return &c.out[len(c.out)-1]
 }
 

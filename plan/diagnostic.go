@@ -65,9 +65,9 @@ func (t Message) IsZero() bool { return t.VI == "" && t.EN == "" }
 // Related is another place a finding involves, such as the first occurrence
 // of a duplicate key.
 type Related struct {
-	Line, Column int
-	Path         string
-	Message      Message
+	Pos
+	Path    string
+	Message Message
 }
 
 // Diagnostic is one finding about one place in a plan file.
@@ -79,12 +79,11 @@ type Related struct {
 // mismatches; Suggestion is the value the figure should have, when the
 // finding knows it.
 type Diagnostic struct {
-	Code       Code
-	Severity   Severity
-	Message    Message
-	Help       Message
-	Line       int
-	Column     int
+	Code     Code
+	Severity Severity
+	Message  Message
+	Help     Message
+	Pos
 	Path       string
 	Stated     string
 	Computed   string
@@ -92,8 +91,10 @@ type Diagnostic struct {
 	// Suggestion is the value the figure should have, an exact amount in
 	// the plan's unit like Stated, when the finding knows it.
 	Suggestion string
-	// EndColumn, when not 0, is the column just past the figure's text,
-	// on Line: the span that Suggestion replaces.
+	// EndColumn, when not 0, is the column just past the text the
+	// finding is about, on Line: the span a report underlines, and that
+	// Suggestion replaces. The producer supplies it (see Validate), so
+	// no report lexes YAML.
 	EndColumn int
 	Related   []Related
 }

@@ -90,10 +90,10 @@ func TestRules(t *testing.T) {
 
 func TestSort(t *testing.T) {
 	ds := []Diagnostic{
-		{Code: "B203", Line: 82, Column: 46},
-		{Code: "B203", Line: 82, Column: 18},
-		{Code: "W105", Line: 3, Column: 5},
-		{Code: "E102", Line: 3, Column: 5},
+		{Code: "B203", Pos: Pos{82, 46}},
+		{Code: "B203", Pos: Pos{82, 18}},
+		{Code: "W105", Pos: Pos{3, 5}},
+		{Code: "E102", Pos: Pos{3, 5}},
 	}
 	Sort(ds)
 	var got []string

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/kehoach/kehoach/plan/internal/yamltext"
 )
 
 // checkEncoding returns E111 when data is not UTF-8, naming the likely
@@ -16,26 +18,24 @@ func checkEncoding(data []byte, bom int) (Diagnostic, bool) {
 	if wide == "" && utf8.Valid(data) {
 		return Diagnostic{}, true
 	}
-	offset, line, col := 0, 1, 1
+	// The first byte that is not UTF-8 (or a NUL, which no text has).
+	offset := 0
 	for offset < len(data) {
 		r, size := utf8.DecodeRune(data[offset:])
 		if (r == utf8.RuneError && size <= 1) || r == 0 {
 			break
 		}
-		// Lines end as the YAML library ends them: LF, CRLF or a lone CR.
-		if r == '\n' || (r == '\r' && (offset+1 == len(data) || data[offset+1] != '\n')) {
-			line, col = line+1, 1
-		} else if r != '\r' {
-			col++
-		}
 		offset += size
 	}
+	line, col := 1, 1
 	if wide != "" {
-		offset, line, col = 0, 1, 1
+		offset = 0
+	} else {
+		line, col = yamltext.NewLines(data).Position(offset)
 	}
 	enc := guessEncoding(data, wide)
 	return Diagnostic{
-		Code: "E111", Severity: Error, Line: line, Column: col,
+		Code: "E111", Severity: Error, Pos: Pos{line, col},
 		Message: Message{
 			VI: fmt.Sprintf("tệp không phải UTF-8 hợp lệ (byte thứ %d); có lẽ tệp được lưu bằng mã %s", bom+offset, enc.VI),
 			EN: fmt.Sprintf("the file is not valid UTF-8 (at byte offset %d); it was probably saved as %s", bom+offset, enc.EN),

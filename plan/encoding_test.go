@@ -15,7 +15,42 @@ import (
 )
 
 // encodingPlan has B201 at line 12, column 22 (the total of project 2).
-const encodingPlan = robustPlan
+// encodingPlan is a plan with one finding (B201), so that a test can tell
+// that it was read whatever its encoding: its total 200 disagrees with its
+// sources 100 and 10, and 100 for 190 and 10 for 100 are equally likely
+// slips, so the finding is at the total, with both as related places
+// (robustRelated).
+const encodingPlan = `kehoach: 1
+plan:
+  title: Kế hoạch thử
+  year: 2023
+  issuer: UBND huyện Bảo Yên
+  province: Lào Cai
+  district: Bảo Yên
+projects:
+  - project: 2
+    name: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo
+    appendix: 3
+    funding: {total: 200, central: 100, local: 10}
+`
+
+const robustRelated = "12:36 projects[0].funding.central; 12:48 projects[0].funding.local"
+
+func utf16LE(s string) []byte {
+	b := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+func utf16BE(s string) []byte {
+	b := []byte{0xfe, 0xff}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return b
+}
 
 func utf32LE(s string, bom bool) []byte {
 	var b []byte

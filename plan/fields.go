@@ -188,7 +188,7 @@ func (l *loader) duplicateKey(first, second *yaml.Node, path Path) {
 		VI: "Xóa một trong hai, hoặc gộp chúng lại.",
 		EN: "Delete one of the two, or merge them.",
 	})
-	d.Related = []Related{{Line: first.Line, Column: first.Column, Path: path.String(),
+	d.Related = []Related{{Pos: Pos{first.Line, first.Column}, Path: path.String(),
 		Message: Message{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
 }
 

@@ -3,7 +3,6 @@ package plan
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kehoach/kehoach/budget"
 )
@@ -326,7 +325,7 @@ func (c *checker) ambiguous(code Code, sev Severity, pos Pos, path Path, who Mes
 			EN: fmt.Sprintf("the %s of %s (%s)", cf.EN, cw.EN, cand.Figure.Value.Format(false)),
 		})
 		cpos, cpath := where(cand.Figure.Ref)
-		related = append(related, Related{Line: cpos.Line, Column: cpos.Column, Path: cpath.String(), Message: Message{
+		related = append(related, Related{Pos: cpos, Path: cpath.String(), Message: Message{
 			VI: fmt.Sprintf("có thể là số sai: %s của %s; nếu đúng vậy, ghi %s", cf.VI, cw.VI, cand.To),
 			EN: fmt.Sprintf("may be the wrong figure: the %s of %s; if so, write %s", cf.EN, cw.EN, cand.To),
 		}})
@@ -400,38 +399,6 @@ func explainReadings(ds []Diagnostic, readings []budget.Finding) {
 				EN: fmt.Sprintf(" Read as %s, it fits the sums it is part of.", f.Computed.Format(false)),
 			})
 			d.Suggestion = f.Computed.String()
-		}
-	}
-}
-
-// spanSuggestions sets the end of the figure that each suggestion
-// replaces: the plain scalar that starts at the finding's column.
-func spanSuggestions(data []byte, ds []Diagnostic) {
-	var lines *Lines
-	for i := range ds {
-		d := &ds[i]
-		if d.Suggestion == "" || d.Line < 1 || d.Column < 1 {
-			continue
-		}
-		if lines == nil {
-			lines = NewLines(data)
-		}
-		text, ok := lines.Line(d.Line)
-		if !ok {
-			continue
-		}
-		// The byte where the column starts, then the scalar's end.
-		start, col := 0, 1
-		for ; col < d.Column && start < len(text); col++ {
-			_, n := utf8.DecodeRuneInString(text[start:])
-			start += n
-		}
-		end := start
-		for end < len(text) && strings.IndexByte(" \t,}]#", text[end]) < 0 {
-			end++
-		}
-		if col == d.Column && end > start {
-			d.EndColumn = d.Column + utf8.RuneCountInString(text[start:end])
 		}
 	}
 }

@@ -2,16 +2,13 @@ package plan
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/kehoach/kehoach/plan/internal/yamltext"
 
 	"github.com/kehoach/kehoach/budget"
 )
@@ -84,7 +81,7 @@ type loader struct {
 func (l *loader) add(code Code, sev Severity, line, col int, path Path, msg, help Message) *Diagnostic {
 	d := Diagnostic{
 		Code: code, Severity: sev, Message: msg, Help: help,
-		Line: line, Column: col, Path: path.String(),
+		Pos: Pos{line, col}, Path: path.String(),
 	}
 	if len(l.out) >= MaxFindings {
 		if l.dropped == 0 {
@@ -103,7 +100,7 @@ func (l *loader) add(code Code, sev Severity, line, col int, path Path, msg, hel
 func (l *loader) tooManyFindings() []Diagnostic {
 	d := l.firstDropped
 	return append(l.out, Diagnostic{
-		Code: "E110", Severity: Error, Line: d.Line, Column: d.Column, Path: d.Path,
+		Code: "E110", Severity: Error, Pos: Pos{d.Line, d.Column}, Path: d.Path,
 		Message: Message{
 			VI: fmt.Sprintf("tệp có hơn %s phát hiện, vượt giới hạn: chỉ báo %s phát hiện đầu, phần còn lại của tệp không được kiểm tra",
 				groupVI(MaxFindings), groupVI(MaxFindings)),
@@ -138,16 +135,9 @@ func (l *loader) parse(data []byte) *yaml.Node {
 	if !l.prescan(data) {
 		return nil
 	}
-	doc, ok := decodeInParts(data)
-	if !ok {
-		if doc = l.decode(data); doc == nil {
-			return nil
-		}
-	}
-	if len(doc.Content) == 0 || emptyNode(doc.Content[0]) {
-		// Nothing but comments, or a lone `---`: the library places the
-		// empty value after the marker, past the end of such a file.
-		l.notPlan(1, 1, Message{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
+	doc, e := yamltext.Decode(data, MaxDepth)
+	if e != nil {
+		l.syntaxError(e)
 		return nil
 	}
 	if !l.limits(doc) {
@@ -183,143 +173,6 @@ func (l *loader) sizeOK(data []byte) bool {
 	return false
 }
 
-// decode decodes data in one piece, with the library's lines turned into
-// an editor's. It returns nil after a finding.
-func (l *loader) decode(data []byte) *yaml.Node {
-	pos := editorPositions(data)
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	doc := new(yaml.Node)
-	if err := dec.Decode(doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			l.notPlan(1, 1, Message{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
-			return nil
-		}
-		l.yamlError(err, data, pos)
-		return nil
-	}
-	pos.remap(doc)
-	if more, at := moreDocuments(dec); more {
-		// At the `---` that starts the second document.
-		if at > 0 {
-			at, _ = pos.at(at, 1)
-		}
-		line, col := secondDocumentLine(data, at), 1
-		l.add("E109", Error, line, col, Path{}, Message{
-			VI: "tệp có hơn một tài liệu YAML (tài liệu thứ hai bắt đầu từ dòng này, sau `---` hoặc `...`); một tệp kế hoạch chỉ chứa một kế hoạch",
-			EN: "the file holds more than one YAML document (a second one starts on this line, after `---` or `...`); a plan file holds one plan",
-		}, Message{
-			VI: "Tách mỗi kế hoạch ra một tệp riêng, hoặc xóa dòng `---` (hay `...`) nếu không cố ý.",
-			EN: "Put each plan in a file of its own, or delete the `---` (or `...`) line if it is a slip.",
-		})
-		return nil
-	}
-	return doc
-}
-
-// positions turns the lines and columns of the YAML library into those an
-// editor shows. The library also ends a line at NEL (U+0085), LINE
-// SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029), which text pasted
-// from word processors and mis-converted "…" (0x85 in Windows-1252) put in
-// a file; editors, like the rest of kehoach, end lines at LF, CRLF and CR
-// only. starts holds, for each line of the library (from 1), the editor's
-// line and column of its first character; it is nil when the file has no
-// such character, and positions are then the same.
-type positions struct {
-	starts [][2]int
-}
-
-// libraryLineBreaks reports whether data holds a line break that only the
-// YAML library counts: NEL, U+2028 or U+2029.
-func libraryLineBreaks(data []byte) bool {
-	return bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029"))
-}
-
-// editorPositions indexes data (valid UTF-8) when it holds a line break
-// that only the YAML library counts.
-func editorPositions(data []byte) positions {
-	if !libraryLineBreaks(data) {
-		return positions{}
-	}
-	starts := [][2]int{{1, 1}}
-	line, col := 1, 1
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		switch {
-		case r == '\n' || (r == '\r' && (i+1 == len(data) || data[i+1] != '\n')):
-			line, col = line+1, 1
-			starts = append(starts, [2]int{line, col})
-		case r == '\r': // the CR of a CRLF
-		case r == 0x85 || r == 0x2028 || r == 0x2029:
-			// A character on the editor's line, after which the
-			// library starts a line.
-			col++
-			starts = append(starts, [2]int{line, col})
-		default:
-			col++
-		}
-		i += size
-	}
-	return positions{starts}
-}
-
-// at returns the editor's line and column of the library's line and
-// column.
-func (p positions) at(line, col int) (int, int) {
-	if p.starts == nil || line < 1 || line > len(p.starts) {
-		return line, col
-	}
-	s := p.starts[line-1]
-	return s[0], s[1] + col - 1
-}
-
-// remap rewrites the positions of every node of a document. The library
-// never puts a node in two lists of Content (an alias is a node of its
-// own, pointing at its anchor through Alias), so each is visited once.
-func (p positions) remap(doc *yaml.Node) {
-	if p.starts == nil {
-		return
-	}
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		n.Line, n.Column = p.at(n.Line, n.Column)
-		for _, c := range n.Content {
-			walk(c)
-		}
-	}
-	walk(doc)
-}
-
-// moreDocuments reports whether the stream holds a second document with
-// content, and the line of that content (0 when the second document
-// cannot be parsed). A trailing `---` with nothing after it (as some
-// editors and generators leave) is an empty document and is accepted.
-func moreDocuments(dec *yaml.Decoder) (bool, int) {
-	for {
-		var doc yaml.Node
-		err := dec.Decode(&doc)
-		switch {
-		case errors.Is(err, io.EOF):
-			return false, 0
-		case err != nil:
-			return true, 0
-		}
-		if len(doc.Content) == 0 {
-			continue
-		}
-		c := doc.Content[0]
-		if emptyNode(c) {
-			continue
-		}
-		return true, c.Line
-	}
-}
-
-// emptyNode reports whether n is the empty value of a document that holds
-// nothing.
-func emptyNode(n *yaml.Node) bool {
-	return n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == "" && n.Style == 0 && n.Anchor == ""
-}
-
 // notPlan reports a file without the `kehoach` key.
 func (l *loader) notPlan(line, col int, why Message) {
 	l.notPlanFile = true
@@ -337,158 +190,59 @@ var depthHelp = Message{
 	EN: "A plan needs about 8 levels; check the indentation or nested brackets.",
 }
 
-var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlError turns a parse error of the YAML library into E101 (or E110 for
-// its own nesting and aliasing limits), in plain words.
-func (l *loader) yamlError(err error, data []byte, pos positions) {
-	msg := err.Error()
-	if strings.Contains(msg, "exceeded max depth") {
+// syntaxError words a text that is not one YAML document: E101, or E109
+// (empty, or more than one document), or E110 (the library's own nesting
+// and aliasing limits).
+func (l *loader) syntaxError(e *yamltext.Error) {
+	switch e.Kind {
+	case yamltext.Empty:
+		l.notPlan(1, 1, Message{VI: "tệp trống, không có khóa `kehoach`", EN: "the file is empty, with no `kehoach` key"})
+		return
+	case yamltext.MoreDocuments:
+		l.add("E109", Error, e.Line, e.Column, Path{}, Message{
+			VI: "tệp có hơn một tài liệu YAML (tài liệu thứ hai bắt đầu từ dòng này, sau `---` hoặc `...`); một tệp kế hoạch chỉ chứa một kế hoạch",
+			EN: "the file holds more than one YAML document (a second one starts on this line, after `---` or `...`); a plan file holds one plan",
+		}, Message{
+			VI: "Tách mỗi kế hoạch ra một tệp riêng, hoặc xóa dòng `---` (hay `...`) nếu không cố ý.",
+			EN: "Put each plan in a file of its own, or delete the `---` (or `...`) line if it is a slip.",
+		})
+		return
+	case yamltext.TooDeep:
 		l.add("E110", Error, 1, 1, Path{}, Message{
 			VI: fmt.Sprintf("lồng nhau quá sâu, vượt giới hạn %d mức", MaxDepth),
 			EN: fmt.Sprintf("nesting deeper than the limit of %d levels", MaxDepth),
 		}, depthHelp)
 		return
-	}
-	if strings.Contains(msg, "excessive aliasing") {
+	case yamltext.TooManyAliases:
 		l.add("E110", Error, 1, 1, Path{}, Message{
 			VI: fmt.Sprintf("bí danh (alias) mở rộng ra quá nhiều nút, vượt giới hạn %s nút", groupVI(MaxNodes)),
 			EN: fmt.Sprintf("aliases expand to too many nodes, beyond the limit of %s", groupEN(MaxNodes)),
 		}, Message{})
 		return
 	}
-	line, problem := 0, strings.TrimPrefix(msg, "yaml: ")
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		problem = m[2]
-	}
-	// go.yaml.in/yaml/v3 prints the line of a parser error counted from 0
-	// (of a scanner error from 1): "did not find expected ',' or '}'" on
-	// the line of an unclosed `{` says the line above it.
-	if parserProblem(problem) {
-		line++
-	}
-	// The library's line starts in the middle of an editor's line when an
-	// invisible line break ends the one before it.
-	afterBreak := pos.starts != nil && line >= 1 && line <= len(pos.starts) && pos.starts[line-1][1] > 1
-	line, _ = pos.at(line, 1)
-	// A tab that breaks the indentation is found while the scanner is
-	// still on the value above it: the line the parser gives is that
-	// value's; the tab is on a later line.
-	if strings.Contains(problem, "tab character") {
-		if n := tabIndentedLine(data, max(line, 1)); n > 0 {
-			line = n
-		}
-	}
-	// The composer names an unknown anchor without a line: find its alias.
-	aliasCol := 0
-	if m := unknownAnchorRE.FindStringSubmatch(problem); m != nil {
-		line, aliasCol = findAlias(data, m[1])
-	}
-	// At the end of the stream the library's line can be one past the
-	// last line: point at the last line, where the problem is.
-	if n := lineCount(data); line > n {
-		line = n
-	}
-	text := sourceLine(data, line)
-	col := 1
-	if i := strings.IndexFunc(text, func(r rune) bool { return r != ' ' }); i >= 0 {
-		col = utf8.RuneCountInString(text[:i]) + 1
-	}
-	plain, help := explainYAML(problem)
-	if i := strings.IndexByte(text, '\t'); i >= 0 && strings.TrimLeft(text[:i], " ") == "" {
-		col = utf8.RuneCountInString(text[:i]) + 1
+	plain, help := explainYAML(e.Problem)
+	switch e.Kind {
+	case yamltext.TabIndent:
 		plain = Message{VI: "dòng thụt lề bằng phím Tab", EN: "the line is indented with a tab"}
 		help = Message{
 			VI: "YAML chỉ cho phép thụt lề bằng dấu cách: thay Tab bằng dấu cách (trình soạn thảo thường có lệnh \"Convert indentation to spaces\").",
 			EN: "YAML allows only spaces for indentation: replace the tab with spaces (editors have \"Convert indentation to spaces\").",
 		}
-	}
-	if i := strings.IndexAny(text, "\u0085\u2028\u2029"); i >= 0 && afterBreak {
+	case yamltext.InvisibleBreak:
 		// An invisible line break that YAML reads as the end of the line.
-		r, _ := utf8.DecodeRuneInString(text[i:])
-		col = utf8.RuneCountInString(text[:i]) + 1
 		plain = Message{
-			VI: fmt.Sprintf("dòng có ký tự xuống dòng vô hình U+%04X, YAML coi là hết dòng", r),
-			EN: fmt.Sprintf("the line holds an invisible line break, U+%04X, where YAML ends the line", r),
+			VI: fmt.Sprintf("dòng có ký tự xuống dòng vô hình U+%04X, YAML coi là hết dòng", e.Rune),
+			EN: fmt.Sprintf("the line holds an invisible line break, U+%04X, where YAML ends the line", e.Rune),
 		}
 		help = Message{
 			VI: "Xóa ký tự đó (thường đi kèm văn bản dán từ Word hoặc PDF).",
 			EN: "Delete it (it comes with text pasted from a word processor or a PDF).",
 		}
 	}
-	if aliasCol > 0 {
-		col = aliasCol
-	}
-	if line == 0 {
-		line = 1
-	}
-	l.add("E101", Error, line, col, Path{}, Message{
-		VI: "không đọc được YAML: " + plain.VI + " (" + problem + ")",
-		EN: "not valid YAML: " + plain.EN + " (" + problem + ")",
+	l.add("E101", Error, e.Line, e.Column, Path{}, Message{
+		VI: "không đọc được YAML: " + plain.VI + " (" + e.Problem + ")",
+		EN: "not valid YAML: " + plain.EN + " (" + e.Problem + ")",
 	}, help)
-}
-
-// parserProblem reports whether a problem is one of the parser's (not the
-// scanner's), whose line go.yaml.in/yaml/v3 prints counted from 0.
-func parserProblem(problem string) bool {
-	for _, p := range []string{
-		"did not find expected key",
-		"did not find expected '-' indicator",
-		"did not find expected ',' or '}'",
-		"did not find expected ',' or ']'",
-		"did not find expected node content",
-		"did not find expected <document start>",
-		"did not find expected <stream-start>",
-		"found undefined tag handle",
-		"found duplicate %YAML directive",
-		"found incompatible YAML document",
-	} {
-		if strings.HasPrefix(problem, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// tabIndentedLine returns the first line from line n on whose indentation
-// holds a tab, or 0.
-func tabIndentedLine(data []byte, n int) int {
-	lines := NewLines(data)
-	for i := n; ; i++ {
-		text, ok := lines.Line(i)
-		if !ok {
-			return 0
-		}
-		if j := strings.IndexByte(text, '\t'); j >= 0 && strings.TrimLeft(text[:j], " ") == "" {
-			return i
-		}
-	}
-}
-
-var unknownAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
-
-// findAlias returns the line and column of the first alias `*name`, or 0, 0.
-func findAlias(data []byte, name string) (line, col int) {
-	lines := NewLines(data)
-	for i := 1; ; i++ {
-		text, ok := lines.Line(i)
-		if !ok {
-			return 0, 0
-		}
-		for j := 0; j < len(text); {
-			k := strings.Index(text[j:], "*"+name)
-			if k < 0 {
-				break
-			}
-			k += j
-			end := k + 1 + len(name)
-			if end == len(text) || strings.IndexByte(" \t,]}#", text[end]) >= 0 {
-				return i, utf8.RuneCountInString(text[:k]) + 1
-			}
-			j = k + 1
-		}
-	}
 }
 
 func explainYAML(problem string) (plain, help Message) {
@@ -524,69 +278,6 @@ func explainYAML(problem string) (plain, help Message) {
 	return Message{VI: "cú pháp không hợp lệ", EN: "invalid syntax"}, Message{}
 }
 
-// sourceLine returns line n (from 1) of data, without its line ending.
-func sourceLine(data []byte, n int) string {
-	s, _ := NewLines(data).Line(n)
-	return s
-}
-
-// lineCount is the number of lines of data as the YAML library counts
-// them: a last line without a line ending counts, an empty file has one.
-func lineCount(data []byte) int { return NewLines(data).Count() }
-
-// secondDocumentLine returns the line where the second document starts:
-// the last line at or before its content (at, 0 when unknown) that starts a
-// document after the first one began, that is a `---` line, or a line of
-// content after a `...` that ended the first document. Lines are counted as
-// the YAML library counts them (a lone CR ends a line too). A line that
-// starts with `---` or `...` followed by a space or its end is always a
-// document marker: inside a document such a line is not allowed.
-func secondDocumentLine(data []byte, at int) int {
-	lines := NewLines(data)
-	started, ended, found := false, false, 0
-	for i := 1; i <= lines.Count() && (at == 0 || i <= at); i++ {
-		text, _ := lines.Line(i)
-		trimmed := strings.TrimLeft(text, " \t")
-		switch {
-		case docMarker(text, "---"):
-			if started {
-				found = i
-				if at == 0 {
-					return i
-				}
-			}
-			started, ended = true, false
-		case docMarker(text, "..."):
-			ended = true
-		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
-		case strings.HasPrefix(text, "%") && (!started || ended):
-			// A directive of the next document.
-		case ended:
-			found = i
-			if at == 0 {
-				return i
-			}
-			started, ended = true, false
-		default:
-			started = true
-		}
-	}
-	switch {
-	case found > 0:
-		return found
-	case at > 0:
-		return at
-	}
-	return 1
-}
-
-// docMarker reports whether a line is the document marker m (`---` or
-// `...`): m at the start of the line, followed by a space, a tab or the end.
-func docMarker(text, m string) bool {
-	rest, ok := strings.CutPrefix(text, m)
-	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
-}
-
 // limits enforces MaxDepth, MaxNodes and MaxTextLength on the tree as
 // aliases expand it. Counting is memoised per anchored node, so it is
 // linear in the file even for an alias bomb.
@@ -607,7 +298,7 @@ func (l *loader) limits(doc *yaml.Node) bool {
 			n = n.Alias
 		}
 		if len(n.Content) == 0 {
-			if long == nil && !free && n.Kind == yaml.ScalarNode && len(n.Value) > MaxTextLength && textLength(n.Value) > MaxTextLength {
+			if long == nil && !free && n.Kind == yaml.ScalarNode && len(n.Value) > MaxTextLength && yamltext.TextLength(n.Value) > MaxTextLength {
 				long = n
 			}
 			return info{1, 0}
@@ -656,11 +347,11 @@ func (l *loader) limits(doc *yaml.Node) bool {
 		return false
 	}
 	if long != nil {
-		l.add("E110", Error, long.Line, long.Column, PathOf(pathTo(doc, long)), Message{
+		l.add("E110", Error, long.Line, long.Column, PathOf(yamltext.PathTo(doc, long)), Message{
 			VI: fmt.Sprintf("văn bản dài %s ký tự, vượt giới hạn %s ký tự (một ô Excel chứa tối đa %s ký tự)",
-				groupVI(textLength(long.Value)), groupVI(MaxTextLength), groupVI(MaxTextLength)),
+				groupVI(yamltext.TextLength(long.Value)), groupVI(MaxTextLength), groupVI(MaxTextLength)),
 			EN: fmt.Sprintf("a text of %s characters, beyond the limit of %s (the most an Excel cell holds)",
-				groupEN(textLength(long.Value)), groupEN(MaxTextLength)),
+				groupEN(yamltext.TextLength(long.Value)), groupEN(MaxTextLength)),
 		}, Message{
 			VI: "Rút gọn văn bản; văn bản dài (không xuất ra phụ lục) đặt dưới `notes:` hoặc khóa bắt đầu bằng `x-`.",
 			EN: "Shorten the text; long free text (not exported) goes under `notes:` or a key starting with `x-`.",
@@ -673,53 +364,11 @@ func (l *loader) limits(doc *yaml.Node) bool {
 // prescan refuses a file whose text holds more than MaxNodes nodes before
 // the YAML library builds its tree, which takes about 200 bytes a node.
 func (l *loader) prescan(data []byte) bool {
-	if scanNodes(data, MaxNodes) > MaxNodes {
+	if yamltext.CountNodes(data, MaxNodes) > MaxNodes {
 		l.tooManyNodes()
 		return false
 	}
 	return true
-}
-
-// pathTo returns the path of the node target where it is written (not
-// through an alias), or "".
-func pathTo(doc, target *yaml.Node) string {
-	var find func(n *yaml.Node, path string) (string, bool)
-	find = func(n *yaml.Node, path string) (string, bool) {
-		if n == target {
-			return path, true
-		}
-		switch n.Kind {
-		case yaml.DocumentNode:
-			for _, c := range n.Content {
-				if p, ok := find(c, path); ok {
-					return p, true
-				}
-			}
-		case yaml.SequenceNode:
-			for i, c := range n.Content {
-				if p, ok := find(c, fmt.Sprintf("%s[%d]", path, i)); ok {
-					return p, true
-				}
-			}
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k := n.Content[i]
-				kp := k.Value
-				if path != "" {
-					kp = path + "." + k.Value
-				}
-				if k == target {
-					return kp, true
-				}
-				if p, ok := find(n.Content[i+1], kp); ok {
-					return p, true
-				}
-			}
-		}
-		return "", false
-	}
-	p, _ := find(doc, "")
-	return p
 }
 
 // tooManyNodes reports a file beyond MaxNodes.
@@ -731,20 +380,6 @@ func (l *loader) tooManyNodes() {
 		VI: "Một kế hoạch 64 MiB có khoảng 5 triệu nút; bí danh lồng nhau nhân số nút lên rất nhanh.",
 		EN: "A 64 MiB plan holds about 5 million nodes; nested aliases multiply them very fast.",
 	})
-}
-
-// textLength is the length of s as spreadsheets count it: UTF-16 code
-// units (a letter beyond the Basic Multilingual Plane, such as an emoji,
-// is two).
-func textLength(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r >= 0x10000 {
-			n++
-		}
-	}
-	return n
 }
 
 // rowKind is what the items of a list are, for counting rows.

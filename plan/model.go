@@ -35,8 +35,8 @@ type Figure struct {
 	// Valid is true when it is written and has no E finding, so it may
 	// take part in comparisons.
 	Valid bool
-	// Line and Column count from 1; Column counts characters.
-	Line, Column int
+	// Pos is where the figure is written.
+	Pos
 	// Path is the YAML path of the value ("projects[0].funding.local").
 	Path Path
 }
@@ -51,13 +51,13 @@ type Num struct {
 // Funding is a `funding` object as read: the sources a node writes, and an
 // optional stated total that asserts their sum.
 type Funding struct {
-	// Written is true when the node has a `funding` key; Line, Column and
-	// Path are that key's.
-	Written      bool
-	Line, Column int
-	Path         Path
-	Sources      [budget.NumSources]Figure
-	Total        Figure
+	// Written is true when the node has a `funding` key; Pos and Path
+	// are that key's.
+	Written bool
+	Pos
+	Path    Path
+	Sources [budget.NumSources]Figure
+	Total   Figure
 	// Thousands marks the figures that W105 suspects (the sources in
 	// order, then the total): read 1,000 times larger, 3.188 is 3188.
 	Thousands [budget.NumSources + 1]bool

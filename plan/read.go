@@ -515,11 +515,11 @@ func isMapping(n *yaml.Node) bool {
 // unreadableFunding stands for a `funding` key that is misspelt: written,
 // but no figure in it takes part in any comparison.
 func unreadableFunding(k *yaml.Node, path Path) Funding {
-	f := Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	f := Funding{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
 	for i := range f.Sources {
-		f.Sources[i] = Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
+		f.Sources[i] = Figure{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
 	}
-	f.Total = Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	f.Total = Figure{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
 	return f
 }
 
@@ -542,7 +542,7 @@ func (fr *fundingRead) read(r *reader, i int, v *yaml.Node, path Path) {
 }
 
 func (fr *fundingRead) poison(i int, k *yaml.Node, path Path) {
-	*fr.fig(i) = Figure{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	*fr.fig(i) = Figure{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
 }
 
 var fundingFields = []field[*fundingRead]{
@@ -570,7 +570,7 @@ func (r *reader) funding(f *Funding, k, v *yaml.Node, path Path) {
 		*f = unreadableFunding(k, path)
 		return
 	}
-	*f = Funding{Written: true, Line: k.Line, Column: k.Column, Path: path}
+	*f = Funding{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
 	fr := &fundingRead{f: f}
 	readMapping(r, k, v, path, fr, fundingFields)
 	f.Thousands = fr.suspect
@@ -633,7 +633,7 @@ func w105Diagnostic(n Num, note Message) Diagnostic {
 	dong, _ := budget.MulDiv(n.Value, 1_000_000, 1, budget.Floor)
 	// As written: exactly three decimals (`1.200`, not its value 1.2).
 	written := fmt.Sprintf("%d.%03d", int64(n.Value/budget.Scale), int64(n.Value%budget.Scale))
-	return Diagnostic{Code: "W105", Severity: Warning, Line: n.Line, Column: n.Column, Path: n.Path.String(),
+	return Diagnostic{Code: "W105", Severity: Warning, Pos: n.Pos, Path: n.Path.String(),
 		Message: Message{
 			VI: fmt.Sprintf("`%s` được đọc là %s triệu đồng (%s đồng); nếu ý là %s triệu đồng (dấu chấm ngăn cách hàng nghìn) thì viết %s.%s",
 				written, n.Value.Format(true), dong.Format(true), meant.Format(true), meant, note.VI),
@@ -694,7 +694,7 @@ func (l *loader) duplicateAllocations(rows []*Allocated) {
 			VI: "Gộp hai dòng lại, hoặc sửa số cho đúng.",
 			EN: "Merge the two rows, or correct the number.",
 		})
-		d.Related = []Related{{Line: fat.Pos.Line, Column: fat.Pos.Column, Path: fat.Path.String(),
+		d.Related = []Related{{Pos: fat.Pos, Path: fat.Path.String(),
 			Message: Message{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
 		e.Project.Valid = false
 	}
@@ -740,7 +740,7 @@ func (l *loader) duplicateNumbers(n int, num func(int) *Int, what Message) {
 			VI: "Gộp hai mục lại, hoặc sửa số cho đúng.",
 			EN: "Merge the two entries, or correct the number.",
 		})
-		d.Related = []Related{{Line: f.Pos.Line, Column: f.Pos.Column, Path: f.Path.String(),
+		d.Related = []Related{{Pos: f.Pos, Path: f.Path.String(),
 			Message: Message{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
 		xp.Valid = false
 	}
@@ -761,7 +761,7 @@ func (l *loader) references() {
 				VI: fmt.Sprintf("mã xã `%s` bị lặp lại (đã có ở dòng %d)", c.ID.Value, f.ID.Pos.Line),
 				EN: fmt.Sprintf("duplicate commune id `%s` (first at line %d)", c.ID.Value, f.ID.Pos.Line),
 			}, Message{VI: "Mỗi xã một mã riêng.", EN: "Give each commune its own id."})
-			d.Related = []Related{{Line: f.ID.Pos.Line, Column: f.ID.Pos.Column, Path: f.ID.Path.String(),
+			d.Related = []Related{{Pos: f.ID.Pos, Path: f.ID.Path.String(),
 				Message: Message{VI: "lần xuất hiện đầu tiên", EN: "first occurrence"}}}
 			continue
 		}

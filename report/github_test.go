@@ -40,7 +40,7 @@ func TestGitHubNoSummary(t *testing.T) {
 }
 
 func TestGitHubAnnotation(t *testing.T) {
-	d := plan.Diagnostic{Code: "B203", Severity: plan.Warning, Line: 82, Column: 46,
+	d := plan.Diagnostic{Code: "B203", Severity: plan.Warning, Pos: plan.Pos{Line: 82, Column: 46},
 		Message: plan.Message{EN: "100% of 7,603: no"}, Help: plan.Message{EN: "Write 7604.\nOr not."}}
 	for _, tc := range []struct {
 		file string

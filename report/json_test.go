@@ -187,8 +187,8 @@ func TestJSONLanguages(t *testing.T) {
 
 // TestJSONValid checks `valid`: false exactly when the file has an error.
 func TestJSONValid(t *testing.T) {
-	warning := plan.Diagnostic{Code: "B203", Severity: plan.Warning, Message: plan.Message{VI: "w", EN: "w"}, Line: 1, Column: 1}
-	failure := plan.Diagnostic{Code: "B201", Severity: plan.Error, Message: plan.Message{VI: "e", EN: "e"}, Line: 2, Column: 1}
+	warning := plan.Diagnostic{Code: "B203", Severity: plan.Warning, Message: plan.Message{VI: "w", EN: "w"}, Pos: plan.Pos{Line: 1, Column: 1}}
+	failure := plan.Diagnostic{Code: "B201", Severity: plan.Error, Message: plan.Message{VI: "e", EN: "e"}, Pos: plan.Pos{Line: 2, Column: 1}}
 	files := []File{
 		{Name: "a.yaml"},
 		{Name: "b.yaml", Diagnostics: []plan.Diagnostic{warning}},

@@ -57,7 +57,7 @@ func TestJUnitParse(t *testing.T) {
 	// The same file named twice, standard input, and a file whose messages
 	// hold what XML must escape.
 	files = append(files, files[0], File{Name: "<stdin>", Diagnostics: []plan.Diagnostic{{
-		Code: "E101", Severity: plan.Error, Line: 1, Column: 1,
+		Code: "E101", Severity: plan.Error, Pos: plan.Pos{Line: 1, Column: 1},
 		Message: plan.Message{VI: `<a> & "b" ]]> ` + "\x01", EN: `<a> & "b" ]]> ` + "\x01"},
 	}}}, File{Name: "plans/ok.yaml"})
 	for _, strict := range []bool{false, true} {

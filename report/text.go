@@ -88,7 +88,7 @@ func (t *text) diagnostic(w io.Writer, name string, lines *lineIndex, d plan.Dia
 	gutter := strings.Repeat(" ", len(strconv.Itoa(d.Line)))
 	if ok {
 		col := max(d.Column, 1)
-		src, col, n := window(runes, col, tokenWidth(runes, col))
+		src, col, n := window(runes, col, max(d.EndColumn-col, 1))
 		fmt.Fprintf(w, "%s %s\n", gutter, t.paint(ansiBlue, "|"))
 		fmt.Fprintf(w, "%s %s %s\n", t.paint(ansiBlue, strconv.Itoa(d.Line)), t.paint(ansiBlue, "|"), src)
 		pad, width := caret(src, col, n)
@@ -107,45 +107,6 @@ func (t *text) diagnostic(w io.Writer, name string, lines *lineIndex, d plan.Dia
 		fmt.Fprintf(w, "%s %s %s %s\n", gutter, t.paint(ansiBlue, "="), t.paint(ansiCyan, "help:"), visible(strings.TrimSpace(h)))
 	}
 	fmt.Fprintln(w)
-}
-
-// tokenWidth is the number of characters of the value that starts at col
-// (from 1): a quoted string to its closing quote, otherwise up to the end
-// of a plain scalar or key in block or flow style.
-func tokenWidth(runes []rune, col int) int {
-	start := col - 1
-	if start >= len(runes) {
-		return 1
-	}
-	if invisible(runes[start]) {
-		return 1 // the finding is about that character
-	}
-	if q := runes[start]; q == '"' || q == '\'' {
-		for i := start + 1; i < len(runes); i++ {
-			if runes[i] == q && (q != '"' || runes[i-1] != '\\') {
-				return i - start + 1
-			}
-		}
-		return len(runes) - start
-	}
-	end := start
-	for end < len(runes) {
-		r := runes[end]
-		if r == ',' || r == '}' || r == ']' {
-			break
-		}
-		if r == ':' && (end+1 == len(runes) || runes[end+1] == ' ') {
-			break
-		}
-		if r == '#' && end > start && runes[end-1] == ' ' {
-			break
-		}
-		end++
-	}
-	for end > start+1 && runes[end-1] == ' ' {
-		end--
-	}
-	return max(end-start, 1)
 }
 
 // maxShown is the most characters of a source line the report shows: a

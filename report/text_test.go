@@ -212,28 +212,6 @@ func TestCountLine(t *testing.T) {
 	}
 }
 
-func TestTokenWidth(t *testing.T) {
-	tests := []struct {
-		line string
-		col  int
-		want int
-	}{
-		{`funding: {total: 7603, central: 6220, local: 622, other: 761}`, 18, 4},
-		{`funding: {total: 7603, central: 6220, local: 622, other: 761}`, 46, 3},
-		{`    funding: {total: 3188, central: "2.416", local: 242}`, 37, 7},
-		{`  - {id: bao-ha, name: Xã Bảo Hà, poor: nhiều}`, 41, 5},
-		{`  centrl: 2416`, 3, 6},
-		{`  name: Đa dạng hóa sinh kế # shortened`, 9, 19},
-		{`  year: 2022`, 20, 1},
-		{"  title: Kế hoạch\u2028thực hiện", 18, 1}, // an invisible line break, alone
-	}
-	for _, tc := range tests {
-		if got := tokenWidth([]rune(tc.line), tc.col); got != tc.want {
-			t.Errorf("tokenWidth(%q, %d) = %d, want %d", tc.line, tc.col, got, tc.want)
-		}
-	}
-}
-
 // TestTextCaretCombiningMarks checks the caret under a value on a line
 // with decomposed diacritics (NFD): the column counts the combining marks
 // as characters, as the specification says, but a terminal shows none, so
@@ -241,8 +219,8 @@ func TestTokenWidth(t *testing.T) {
 func TestTextCaretCombiningMarks(t *testing.T) {
 	nfd := "plan: {title: \"Ke\u0302\u0301 hoa\u0323ch\", yaer: 2022}\n" // Kế hoạch, decomposed
 	files := []File{{Name: "p.yaml", Source: []byte(nfd), Diagnostics: []plan.Diagnostic{
-		{Code: "W112", Severity: plan.Warning, Message: plan.Message{EN: "nfd"}, Line: 1, Column: 15},
-		{Code: "E102", Severity: plan.Error, Message: plan.Message{EN: "yaer"}, Line: 1, Column: 30},
+		{Code: "W112", Severity: plan.Warning, Message: plan.Message{EN: "nfd"}, Pos: plan.Pos{Line: 1, Column: 15}, EndColumn: 28},
+		{Code: "E102", Severity: plan.Error, Message: plan.Message{EN: "yaer"}, Pos: plan.Pos{Line: 1, Column: 30}, EndColumn: 34},
 	}}}
 	var b bytes.Buffer
 	if err := (&text{Options{Lang: plan.EN}}).Format(&b, files); err != nil {
@@ -272,7 +250,7 @@ func TestTextCaretCombiningMarks(t *testing.T) {
 func TestTextInvisibleCharacters(t *testing.T) {
 	src := "plan: {title: \"a\x1b[31m\u2028b\", yaer: 2022}\n"
 	files := []File{{Name: "p\u2028.yaml", Source: []byte(src), Diagnostics: []plan.Diagnostic{
-		{Code: "E102", Severity: plan.Error, Message: plan.Message{EN: "key `ya\u2029er\u0085`\nerror[X]: forged"}, Line: 1, Column: 27},
+		{Code: "E102", Severity: plan.Error, Message: plan.Message{EN: "key `ya\u2029er\u0085`\nerror[X]: forged"}, Pos: plan.Pos{Line: 1, Column: 27}, EndColumn: 31},
 	}}}
 	var b bytes.Buffer
 	if err := (&text{Options{Lang: plan.EN}}).Format(&b, files); err != nil {

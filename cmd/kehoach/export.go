@@ -239,7 +239,7 @@ func makeFolder(lang plan.Lang, dir string) error {
 // is refused unless force, and a plan that could not be read at all always
 // is.
 func loadForExport(in io.Reader, errOut io.Writer, lang plan.Lang, name string, force, strict bool) (*plan.Plan, error) {
-	data, err := plan.ReadInput(in)(plan.Input{Name: name, Explicit: true})
+	data, err := ReadInput(in)(Input{Name: name, Explicit: true})
 	if err != nil {
 		return nil, inLanguage(lang, err)
 	}

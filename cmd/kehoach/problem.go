@@ -14,7 +14,7 @@ import (
 // for searching the web and for the administrator.
 type pathProblem struct {
 	lang plan.Lang
-	err  *plan.PathError
+	err  *PathError
 }
 
 func (p *pathProblem) Error() string {
@@ -43,7 +43,7 @@ func (p *pathProblem) Unwrap() error { return p.err }
 // inLanguage returns err told in the language of messages when it is a
 // path that could not be used, else err itself.
 func inLanguage(lang plan.Lang, err error) error {
-	var pe *plan.PathError
+	var pe *PathError
 	if errors.As(err, &pe) {
 		return &pathProblem{lang, pe}
 	}

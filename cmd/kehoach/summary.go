@@ -57,7 +57,7 @@ func runSummary(o *summaryOptions) error {
 	if o.format != "text" && o.format != "json" {
 		return flagErrorf("--format %q: %s", o.format, inLang(lang, "dùng text hoặc json", "use text or json"))
 	}
-	data, err := plan.ReadInput(o.io.In)(plan.Input{Name: nameOf(o.file), Explicit: true})
+	data, err := ReadInput(o.io.In)(Input{Name: nameOf(o.file), Explicit: true})
 	if err != nil {
 		return inLanguage(lang, err)
 	}

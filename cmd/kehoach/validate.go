@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report"
 )
 
@@ -18,7 +17,7 @@ type validateOptions struct {
 	format string
 	strict bool
 	// open reads an input; tests replace it to inject faults.
-	open plan.Open
+	open Open
 }
 
 func newValidateCmd(s *streams, g *globalOptions, runF func(*validateOptions) error) *cobra.Command {
@@ -74,12 +73,12 @@ func runValidate(o *validateOptions) error {
 	if err != nil {
 		return &flagError{err}
 	}
-	inputs, problems := plan.Collect(o.paths)
+	inputs, problems := Collect(o.paths)
 	open := o.open
 	if open == nil {
-		open = plan.ReadInput(o.io.In)
+		open = ReadInput(o.io.In)
 	}
-	outcomes := plan.ValidateAll(inputs, open)
+	outcomes := ValidateAll(inputs, open)
 	var files []report.File
 	failed := false
 	for _, oc := range outcomes {

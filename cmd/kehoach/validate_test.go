@@ -12,8 +12,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/txtar"
-
-	"github.com/kehoach/kehoach/plan"
 )
 
 // parsed is what TestNewValidateCmd compares: the options the flags and
@@ -134,10 +132,10 @@ func inFolder(t *testing.T, files map[string]string) {
 }
 
 func TestRunValidate(t *testing.T) {
-	failOpen := func(name string) plan.Open {
-		return func(in plan.Input) ([]byte, error) {
+	failOpen := func(name string) Open {
+		return func(in Input) ([]byte, error) {
 			if in.Name == name {
-				return nil, fmt.Errorf("%s: %w", name, fs.ErrPermission) // as plan.ReadInput words it
+				return nil, fmt.Errorf("%s: %w", name, fs.ErrPermission) // as ReadInput words it
 			}
 			return os.ReadFile(in.Name)
 		}
@@ -149,7 +147,7 @@ func TestRunValidate(t *testing.T) {
 		strict     bool
 		lang       string
 		stdin      string
-		open       plan.Open
+		open       Open
 		wantExit   exitCode
 		wantOut    string
 		wantErrOut string

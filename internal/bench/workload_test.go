@@ -177,25 +177,30 @@ func validate(paths ...string) error { return validateReport(false, paths) }
 func validateFindings(paths ...string) error { return validateReport(true, paths) }
 
 func validateReport(findings bool, paths []string) error {
-	inputs, problems := plan.Collect(paths)
-	if len(problems) > 0 {
-		return problems[0]
+	names, err := planFiles(paths)
+	if err != nil {
+		return err
 	}
-	outcomes := plan.ValidateAll(inputs, plan.ReadInput(nil))
-	files := make([]report.File, 0, len(outcomes))
-	for _, oc := range outcomes {
-		switch {
-		case oc.Err != nil:
-			return oc.Err
-		case oc.Skipped:
-			return fmt.Errorf("%s: skipped as not a plan file", oc.Name)
-		case findings && len(oc.Diagnostics) == 0:
-			return fmt.Errorf("%s: no findings", oc.Name)
-		case !findings && len(oc.Diagnostics) > 0:
-			d := oc.Diagnostics[0]
-			return fmt.Errorf("%s:%d:%d: %s %s", oc.Name, d.Line, d.Column, d.Code, d.Message.EN)
-		}
-		files = append(files, report.File{Name: oc.Name, Source: oc.Source, Diagnostics: oc.Diagnostics})
+	// As the command does (cmd/kehoach/files.go): the files on every
+	// core, each result without its model, and the report in name order.
+	files := make([]report.File, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				files[i], errs[i] = validateFile(findings, names[i])
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	f, err := report.New("text", report.Options{Lang: plan.VI, ToolVersion: "bench"})
 	if err != nil {
@@ -204,11 +209,55 @@ func validateReport(findings bool, paths []string) error {
 	return f.Format(io.Discard, files)
 }
 
+// planFiles is the files to validate: each path, or the *.yaml files of
+// a folder (the workloads' folders are flat).
+func planFiles(paths []string) ([]string, error) {
+	var names []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			names = append(names, p)
+			continue
+		}
+		found, err := filepath.Glob(filepath.Join(p, "*.yaml"))
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, found...)
+	}
+	return names, nil
+}
+
+func validateFile(findings bool, name string) (report.File, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return report.File{}, err
+	}
+	res := plan.Validate(name, data)
+	switch {
+	case res.NotPlan:
+		return report.File{}, fmt.Errorf("%s: not a plan file", name)
+	case findings && len(res.Diagnostics) == 0:
+		return report.File{}, fmt.Errorf("%s: no findings", name)
+	case !findings && len(res.Diagnostics) > 0:
+		d := res.Diagnostics[0]
+		return report.File{}, fmt.Errorf("%s:%d:%d: %s %s", name, d.Line, d.Column, d.Code, d.Message.EN)
+	}
+	f := report.File{Name: name, Diagnostics: res.Diagnostics}
+	if len(res.Diagnostics) > 0 {
+		f.Source = data
+	}
+	return f, nil
+}
+
 // export does what `kehoach export FILE -o DIR` does once its flags are
 // parsed: validate the plan and write the workbook of all its appendices
 // to a file.
 func export(name, dir string) error {
-	data, err := plan.ReadInput(nil)(plan.Input{Name: name, Explicit: true})
+	data, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}

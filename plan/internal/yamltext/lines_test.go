@@ -1,4 +1,4 @@
-package plan
+package yamltext
 
 import (
 	"testing"
@@ -41,5 +41,20 @@ func TestLines(t *testing.T) {
 				t.Error("Line(0) ok: lines count from 1")
 			}
 		})
+	}
+}
+
+func TestPosition(t *testing.T) {
+	src := []byte("\xef\xbb\xbfab\r\ncđ\rx\n")
+	l := NewLines(src)
+	tests := []struct{ offset, line, col int }{
+		{3, 1, 1}, {4, 1, 2}, {5, 1, 3}, // the BOM is not part of line 1
+		{7, 2, 1}, {8, 2, 2}, {10, 2, 3}, // đ is two bytes, one column
+		{11, 3, 1}, {12, 3, 2},
+	}
+	for _, tt := range tests {
+		if line, col := l.Position(tt.offset); line != tt.line || col != tt.col {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", tt.offset, line, col, tt.line, tt.col)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package plan_test
+package main
 
 import (
 	"bytes"
@@ -58,13 +58,13 @@ func TestValidateAllSkips(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			open := func(plan.Input) ([]byte, error) { return tc.data, nil }
-			out := plan.ValidateAll([]plan.Input{{Name: "dir/x.yaml"}}, open)
+			open := func(Input) ([]byte, error) { return tc.data, nil }
+			out := ValidateAll([]Input{{Name: "dir/x.yaml"}}, open)
 			if got := out[0].Skipped; got != tc.skip {
 				t.Errorf("Skipped = %v, want %v (findings %v)", got, tc.skip, out[0].Diagnostics)
 			}
 			// Named explicitly, no file is skipped.
-			out = plan.ValidateAll([]plan.Input{{Name: "x.yaml", Explicit: true}}, open)
+			out = ValidateAll([]Input{{Name: "x.yaml", Explicit: true}}, open)
 			if out[0].Skipped {
 				t.Error("an explicit file was skipped")
 			}
@@ -76,18 +76,18 @@ func TestValidateAllSkips(t *testing.T) {
 // the order of the inputs and the scheduling, and that a file that cannot
 // be read is an outcome with an error, not the end of the run.
 func TestValidateAllOrder(t *testing.T) {
-	var inputs []plan.Input
+	var inputs []Input
 	for i := 40; i > 0; i-- {
-		inputs = append(inputs, plan.Input{Name: fmt.Sprintf("p%02d.yaml", i), Explicit: true})
+		inputs = append(inputs, Input{Name: fmt.Sprintf("p%02d.yaml", i), Explicit: true})
 	}
 	broken := errors.New("p07.yaml: permission denied")
-	open := func(in plan.Input) ([]byte, error) {
+	open := func(in Input) ([]byte, error) {
 		if in.Name == "p07.yaml" {
 			return nil, broken
 		}
 		return []byte("kehoach: 1\n"), nil
 	}
-	out := plan.ValidateAll(inputs, open)
+	out := ValidateAll(inputs, open)
 	var names []string
 	for _, o := range out {
 		names = append(names, o.Name)
@@ -120,8 +120,8 @@ func TestCollect(t *testing.T) {
 	}
 	t.Chdir(dir)
 	// a.yaml is both in the folder and named: one input, explicit.
-	got, errs := plan.Collect([]string{".", "-", "./a.yaml", "missing.yaml", "sub"})
-	want := []plan.Input{
+	got, errs := Collect([]string{".", "-", "./a.yaml", "missing.yaml", "sub"})
+	want := []Input{
 		{Name: "a.yaml", Explicit: true}, {Name: "b.YML"}, {Name: "c.Yaml"}, {Name: filepath.Join("sub", "d.yml")},
 		{Name: plan.StdinName, Explicit: true},
 	}
@@ -138,7 +138,7 @@ func TestCollect(t *testing.T) {
 // lines), but no plan model: 700 district plans are not all held until
 // the report is written.
 func TestValidateAllKeepsLittle(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "examples", "bao-yen-2022.yaml"))
+	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "bao-yen-2022.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,11 +153,11 @@ func TestValidateAllKeepsLittle(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	inputs, errs := plan.Collect([]string{dir})
+	inputs, errs := Collect([]string{dir})
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	out := plan.ValidateAll(inputs, plan.ReadInput(nil))
+	out := ValidateAll(inputs, ReadInput(nil))
 	if len(out) != 2 {
 		t.Fatalf("%d outcomes, want 2", len(out))
 	}

@@ -1,6 +1,6 @@
 //go:build unix
 
-package plan_test
+package main
 
 import (
 	"errors"
@@ -12,8 +12,6 @@ import (
 	"testing"
 
 	gocmp "github.com/google/go-cmp/cmp"
-
-	"github.com/kehoach/kehoach/plan"
 )
 
 // TestCollectSkipsPipes: a named pipe (or a link to one) found in a folder
@@ -27,7 +25,7 @@ func TestCollectSkipsPipes(t *testing.T) {
 	symlink(t, "pipe.yaml", filepath.Join(dir, "to-pipe.yaml"))
 	t.Chdir(dir)
 	got, errs := collect(t, ".")
-	if diff := gocmp.Diff([]plan.Input{{Name: "plan.yaml"}}, got); diff != "" || len(errs) > 0 {
+	if diff := gocmp.Diff([]Input{{Name: "plan.yaml"}}, got); diff != "" || len(errs) > 0 {
 		t.Errorf("Collect(.) mismatch (-want +got):\n%s\nerrors %v", diff, errs)
 	}
 }
@@ -51,7 +49,7 @@ func TestReadInputRealFault(t *testing.T) {
 	if len(inputs) != 2 || len(errs) > 0 {
 		t.Fatalf("Collect(.) = %v, %v; want mem.yaml and plan.yaml", inputs, errs)
 	}
-	out := plan.ValidateAll(inputs, plan.ReadInput(nil))
+	out := ValidateAll(inputs, ReadInput(nil))
 	if o := out[0]; o.Name != "mem.yaml" || !errors.Is(o.Err, syscall.EIO) || !strings.HasPrefix(o.Err.Error(), "mem.yaml: ") {
 		t.Errorf("%s: Err = %v, want mem.yaml: input/output error", o.Name, o.Err)
 	}

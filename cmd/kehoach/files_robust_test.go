@@ -1,4 +1,4 @@
-package plan_test
+package main
 
 import (
 	"errors"
@@ -61,15 +61,15 @@ func symlink(t *testing.T, target, link string) {
 }
 
 // collect runs Collect within a time limit: a loop must not hang it.
-func collect(t *testing.T, paths ...string) ([]plan.Input, []error) {
+func collect(t *testing.T, paths ...string) ([]Input, []error) {
 	t.Helper()
 	type result struct {
-		in   []plan.Input
+		in   []Input
 		errs []error
 	}
 	done := make(chan result, 1)
 	go func() {
-		in, errs := plan.Collect(paths)
+		in, errs := Collect(paths)
 		done <- result{in, errs}
 	}()
 	select {
@@ -108,7 +108,7 @@ func TestCollectSymlinkLoops(t *testing.T) {
 	t.Chdir(dir)
 
 	got, errs := collect(t, ".")
-	want := []plan.Input{{Name: "plan.yaml"}, {Name: filepath.Join("sub", "linked.yaml")}, {Name: filepath.Join("sub", "other.yml")}}
+	want := []Input{{Name: "plan.yaml"}, {Name: filepath.Join("sub", "linked.yaml")}, {Name: filepath.Join("sub", "other.yml")}}
 	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("Collect(.) inputs mismatch (-want +got):\n%s", diff)
 	}
@@ -143,7 +143,7 @@ func TestCollectSymlinkedFolder(t *testing.T) {
 	for _, arg := range []string{"link", "link" + string(filepath.Separator), "." + string(filepath.Separator) + "link"} {
 		t.Run(arg, func(t *testing.T) {
 			got, errs := collect(t, arg)
-			want := []plan.Input{{Name: filepath.Join("link", "deep", "more.yaml")}, {Name: filepath.Join("link", "plan.yaml")}}
+			want := []Input{{Name: filepath.Join("link", "deep", "more.yaml")}, {Name: filepath.Join("link", "plan.yaml")}}
 			if diff := gocmp.Diff(want, got); diff != "" {
 				t.Errorf("Collect(%s) inputs mismatch (-want +got):\n%s", arg, diff)
 			}
@@ -168,7 +168,7 @@ func TestValidateAllVanished(t *testing.T) {
 	if err := os.Remove("b.yaml"); err != nil {
 		t.Fatal(err)
 	}
-	out := plan.ValidateAll(inputs, plan.ReadInput(strings.NewReader("")))
+	out := ValidateAll(inputs, ReadInput(strings.NewReader("")))
 	for _, o := range out {
 		switch o.Name {
 		case "b.yaml":
@@ -195,17 +195,17 @@ func TestValidateAllReadFaults(t *testing.T) {
 		"perm.yaml":  &fs.PathError{Op: "open", Path: "perm.yaml", Err: fs.ErrPermission},
 		"stale.yaml": errors.New("stale.yaml: stale file handle"),
 	}
-	open := func(in plan.Input) ([]byte, error) {
+	open := func(in Input) ([]byte, error) {
 		if err, ok := faults[in.Name]; ok {
 			return []byte("kehoach: 1\npla"), err // half read, then the fault
 		}
 		return []byte(robustPlan), nil
 	}
-	var inputs []plan.Input
+	var inputs []Input
 	for _, n := range []string{"a.yaml", "eio.yaml", "gone.yaml", "m.yaml", "perm.yaml", "stale.yaml", "z.yaml"} {
-		inputs = append(inputs, plan.Input{Name: n})
+		inputs = append(inputs, Input{Name: n})
 	}
-	for _, o := range plan.ValidateAll(inputs, open) {
+	for _, o := range ValidateAll(inputs, open) {
 		if _, fault := faults[o.Name]; fault {
 			if o.Err == nil || o.Source != nil || o.Diagnostics != nil {
 				t.Errorf("%s: Err %v, %d bytes, findings %v; want the error alone", o.Name, o.Err, len(o.Source), o.Diagnostics)
@@ -235,7 +235,7 @@ func TestReadInputHugeFile(t *testing.T) {
 		t.Skipf("cannot make a sparse file: %v", err)
 	}
 	f.Close()
-	data, err := plan.ReadInput(nil)(plan.Input{Name: path, Explicit: true})
+	data, err := ReadInput(nil)(Input{Name: path, Explicit: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,10 +260,10 @@ func TestNonUTF8FileNames(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"b.yaml": robustPlan})
 	t.Chdir(dir)
 	inputs, errs := collect(t, ".")
-	if diff := gocmp.Diff([]plan.Input{{Name: "b.yaml"}, {Name: name}}, inputs); diff != "" || len(errs) > 0 {
+	if diff := gocmp.Diff([]Input{{Name: "b.yaml"}, {Name: name}}, inputs); diff != "" || len(errs) > 0 {
 		t.Fatalf("Collect(.) mismatch (-want +got):\n%s\nerrors %v", diff, errs)
 	}
-	for _, o := range plan.ValidateAll(inputs, plan.ReadInput(nil)) {
+	for _, o := range ValidateAll(inputs, ReadInput(nil)) {
 		if o.Err != nil || len(o.Diagnostics) != 1 || o.Diagnostics[0].Code != "B201" {
 			t.Errorf("%q: Err %v, findings %v; want one B201", o.Name, o.Err, o.Diagnostics)
 		}

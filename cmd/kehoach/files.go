@@ -1,4 +1,4 @@
-package plan
+package main
 
 import (
 	"bytes"
@@ -11,15 +11,14 @@ import (
 	"slices"
 	"strings"
 	"sync"
-)
 
-// StdinName is the name standard input has in reports.
-const StdinName = "<stdin>"
+	"github.com/kehoach/kehoach/plan"
+)
 
 // Input is one file to validate.
 type Input struct {
 	// Name is the path as the user gave it, or found under a folder the
-	// user gave (joined to it), or StdinName.
+	// user gave (joined to it), or plan.StdinName.
 	Name string
 	// Explicit is true for a file named on the command line: it is
 	// reported even when it is not a plan file (E109). Files found in a
@@ -38,7 +37,7 @@ func Collect(paths []string) ([]Input, []error) {
 	var errs []error
 	for _, p := range paths {
 		if p == "-" {
-			out = append(out, Input{Name: StdinName, Explicit: true})
+			out = append(out, Input{Name: plan.StdinName, Explicit: true})
 			continue
 		}
 		info, err := os.Stat(p)
@@ -116,7 +115,7 @@ func dedupe(in []Input) []Input {
 	out := in[:0]
 	for _, x := range in {
 		key := x.Name
-		if x.Name != StdinName {
+		if x.Name != plan.StdinName {
 			key = filepath.Clean(x.Name)
 		}
 		if i, dup := seen[key]; dup {
@@ -153,10 +152,10 @@ type Outcome struct {
 	// Source is the file's content when it has findings and is not
 	// skipped, for the lines a report shows; nil otherwise.
 	Source []byte
-	// Result is the findings; its Plan is nil. A folder of 700 district
+	// plan.Result is the findings; its Plan is nil. A folder of 700 district
 	// plans would otherwise hold every plan's model, and the content of
-	// every file, until the report is written; Validate gives the model.
-	Result
+	// every file, until the report is written; plan.Validate gives the model.
+	plan.Result
 	// Err is set when the file could not be read; the tool could not do
 	// its job for it (exit 2).
 	Err error
@@ -169,12 +168,12 @@ type Outcome struct {
 type Open func(in Input) ([]byte, error)
 
 // ReadInput reads a file, or standard input, refusing more than
-// MaxFileSize+1 bytes (Load reports E110 for a file over the limit).
+// plan.MaxFileSize+1 bytes (Load reports E110 for a file over the limit).
 func ReadInput(stdin io.Reader) Open {
 	return func(in Input) ([]byte, error) {
 		var r io.Reader = stdin
 		var size int64
-		if in.Name != StdinName || !in.Explicit {
+		if in.Name != plan.StdinName || !in.Explicit {
 			f, err := os.Open(in.Name)
 			if err != nil {
 				return nil, pathError(in.Name, err)
@@ -189,8 +188,8 @@ func ReadInput(stdin io.Reader) Open {
 		// most, which is enough to tell a file over it), rather than
 		// growing one by doubling: a national plan would otherwise take
 		// twice its size in garbage before decoding starts.
-		buf := bytes.NewBuffer(make([]byte, 0, min(size, MaxFileSize+1)+bytes.MinRead))
-		if _, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1)); err != nil {
+		buf := bytes.NewBuffer(make([]byte, 0, min(size, plan.MaxFileSize+1)+bytes.MinRead))
+		if _, err := buf.ReadFrom(io.LimitReader(r, plan.MaxFileSize+1)); err != nil {
 			return nil, pathError(in.Name, err)
 		}
 		return buf.Bytes(), nil
@@ -228,7 +227,7 @@ func validateOne(in Input, open Open) Outcome {
 		o.Err = err
 		return o
 	}
-	o.Result = Validate(in.Name, data)
+	o.Result = plan.Validate(in.Name, data)
 	if !in.Explicit && skip(o.Result, data) {
 		o.Skipped = true
 	}
@@ -242,7 +241,7 @@ func validateOne(in Input, open Open) Outcome {
 // skip decides whether a file found in a folder is left alone: YAML
 // without the `kehoach` key, or a file that cannot be parsed and has no
 // line starting with `kehoach:`.
-func skip(r Result, data []byte) bool {
+func skip(r plan.Result, data []byte) bool {
 	if r.NotPlan {
 		return true
 	}

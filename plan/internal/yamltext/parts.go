@@ -1,4 +1,4 @@
-package plan
+package yamltext
 
 import (
 	"bytes"
@@ -80,17 +80,12 @@ func splitParts(data []byte, size int) []part {
 	var open []int
 	line := 0
 	for i := 0; i < len(data); line++ {
-		end := len(data)
-		if j := bytes.IndexByte(data[i:], '\n'); j >= 0 {
-			end = i + j
-		}
-		text := data[i:end]
-		text = bytes.TrimSuffix(text, []byte("\r"))
-		if bytes.IndexByte(text, '\r') >= 0 {
+		text, after, lone := NextLine(data, i)
+		if lone {
 			return nil
 		}
 		start := i
-		i = end + 1
+		i = after
 		indent := 0
 		for indent < len(text) && text[indent] == ' ' {
 			indent++
@@ -175,20 +170,20 @@ func keyStart(b byte) bool {
 // parts when it is large and there is more than one core, and returns the
 // document node. It returns false when it did not: data is then to be
 // decoded in one piece.
-func decodeInParts(data []byte) (*yaml.Node, bool) {
+func decodeInParts(data []byte, maxDepth int) (*yaml.Node, bool) {
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 || len(data) < partsMinSize {
 		return nil, false
 	}
 	// Parts of an eighth of a core's share: a part that takes longer
 	// than the others then keeps one core busy for a short while only.
-	return decodeParts(data, workers, max(len(data)/(8*workers), partsMinSize/4))
+	return decodeParts(data, workers, max(len(data)/(8*workers), partsMinSize/4), maxDepth)
 }
 
 // decodeParts decodes data in parts of about size bytes on up to workers
 // goroutines. It returns false when data cannot be split, or a part does
 // not give the tree the whole file would.
-func decodeParts(data []byte, workers, size int) (*yaml.Node, bool) {
+func decodeParts(data []byte, workers, size, maxDepth int) (*yaml.Node, bool) {
 	parts := splitParts(data, size)
 	if parts == nil {
 		return nil, false
@@ -208,7 +203,7 @@ func decodeParts(data []byte, workers, size int) (*yaml.Node, bool) {
 				if k+1 < len(parts) {
 					end = parts[k+1].start
 				}
-				doc, err := decodePart(data[parts[k].start:end], parts[k].line, k+1 == len(parts))
+				doc, err := decodePart(data[parts[k].start:end], parts[k].line, k+1 == len(parts), maxDepth)
 				if err != nil {
 					failed.Store(true)
 					return
@@ -231,7 +226,7 @@ var errPart = errors.New("part unlike the whole file")
 // decodePart decodes one part, lines after the start of the file, and
 // moves its nodes down by that many lines. last is true for the part that
 // ends the file.
-func decodePart(text []byte, lines int, last bool) (doc *yaml.Node, err error) {
+func decodePart(text []byte, lines int, last bool, maxDepth int) (doc *yaml.Node, err error) {
 	defer func() {
 		// The library turns its own errors into errors. Anything else it
 		// panics with refuses the parts; the whole file meets it again,
@@ -261,7 +256,7 @@ func decodePart(text []byte, lines int, last bool) (doc *yaml.Node, err error) {
 	if !last {
 		end = bytes.Count(text, []byte("\n"))
 	}
-	if !shiftLines(doc, lines, end, 0) {
+	if !shiftLines(doc, lines, end, 0, maxDepth) {
 		return nil, errPart
 	}
 	return doc, nil
@@ -269,17 +264,17 @@ func decodePart(text []byte, lines int, last bool) (doc *yaml.Node, err error) {
 
 // shiftLines adds lines to the line of every node of a tree. It returns
 // false when a node starts after the line end or lies deeper than
-// MaxDepth: the library counts the nesting of the whole file against its
+// maxDepth (the caller's limit): the library counts the nesting of the whole file against its
 // own limit, and a part begins at a depth of the whole file; a plan that
 // deep is refused anyway. The library never puts a node in two lists of
 // Content (an alias is a node of its own), so each is visited once.
-func shiftLines(n *yaml.Node, lines, end, depth int) bool {
-	if n.Line > end || depth > MaxDepth {
+func shiftLines(n *yaml.Node, lines, end, depth, maxDepth int) bool {
+	if n.Line > end || depth > maxDepth {
 		return false
 	}
 	n.Line += lines
 	for _, c := range n.Content {
-		if !shiftLines(c, lines, end, depth+1) {
+		if !shiftLines(c, lines, end, depth+1, maxDepth) {
 			return false
 		}
 	}
@@ -338,4 +333,13 @@ func openList(root *yaml.Node, column int) *yaml.Node {
 		}
 		n = n.Content[len(n.Content)-1]
 	}
+}
+
+// DecodesInParts reports whether Decode decodes data in parts on this
+// machine (with the cores GOMAXPROCS gives), rather than in one piece.
+// Either gives the same tree; the tests of the loader check that its
+// findings are the same too.
+func DecodesInParts(data []byte, maxDepth int) bool {
+	_, used := decodeInParts(data, maxDepth)
+	return used
 }

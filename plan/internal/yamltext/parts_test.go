@@ -1,10 +1,9 @@
-package plan
+package yamltext
 
 import (
 	"bytes"
 	"fmt"
 	"os"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -139,7 +138,7 @@ func checkParts(t *testing.T, data []byte, size int) bool {
 
 // compareParts is checkParts, with what is wrong as text.
 func compareParts(data []byte, size int) (used bool, problem string) {
-	got, ok := decodeParts(data, 2, size)
+	got, ok := decodeParts(data, 2, size, 64)
 	want, err := wholeTree(data)
 	switch {
 	case !ok:
@@ -157,7 +156,7 @@ func compareParts(data []byte, size int) (used bool, problem string) {
 // and a synthetic national one, in parts as small as they can be: the
 // tree is the whole file's, and the valid plans are decoded in parts.
 func TestDecodePartsPlans(t *testing.T) {
-	for _, data := range fuzzing.Seeds(t, "..") {
+	for _, data := range fuzzing.Seeds(t, "../../..") {
 		checkParts(t, data, 1)
 	}
 	var national bytes.Buffer
@@ -166,8 +165,8 @@ func TestDecodePartsPlans(t *testing.T) {
 	}
 	valid := map[string][]byte{"synthetic national plan": national.Bytes()}
 	for _, name := range []string{
-		"../examples/bao-yen-2022.yaml", "../examples/bao-yen-2022-xa.yaml",
-		"testdata/valid/bao-yen-trimmed.yaml", "testdata/valid/tone-placement-bom-crlf.yaml",
+		"../../../examples/bao-yen-2022.yaml", "../../../examples/bao-yen-2022-xa.yaml",
+		"../../testdata/valid/bao-yen-trimmed.yaml", "../../testdata/valid/tone-placement-bom-crlf.yaml",
 	} {
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -224,7 +223,7 @@ func TestDecodePartsFallBack(t *testing.T) {
 // FuzzDecodeParts checks, on any text, that the parts give the whole
 // file's tree or are not used.
 func FuzzDecodeParts(f *testing.F) {
-	for _, data := range fuzzing.Seeds(f, "..") {
+	for _, data := range fuzzing.Seeds(f, "../../..") {
 		f.Add(data, uint16(1))
 	}
 	// Complex keys and empty entries, which the plans do not have.
@@ -239,69 +238,4 @@ func FuzzDecodeParts(f *testing.F) {
 			t.Fatal(problem)
 		}
 	})
-}
-
-// TestValidateSameOnAnyCores validates large plans with slips on one
-// core, where they are decoded in one piece, and on two, where they are
-// decoded in parts unless a part would differ: the findings are the same,
-// positions and all.
-func TestValidateSameOnAnyCores(t *testing.T) {
-	type slip struct {
-		from, to string
-		n        int
-	}
-	var b bytes.Buffer
-	if err := synthetic.National(&b, 1000); err != nil {
-		t.Fatal(err)
-	}
-	national := b.Bytes()
-	if len(national) < partsMinSize {
-		t.Fatalf("the plan is %d bytes, below the %d decoded in parts", len(national), partsMinSize)
-	}
-	tests := []struct {
-		name string
-		// slips replace the first occurrence of a text, or each (n = -1).
-		slips []slip
-		// parts is whether two cores decode the plan in parts.
-		parts bool
-	}{{
-		name: "slips on single lines",
-		slips: []slip{
-			{"commune: xa-00500\n", "commune: xa-99999\n", 1},               // E108, in an activity
-			{"households: ", "households: 1.674, households_x: ", 1},        // W105 and E102, in a commune
-			{"commune: xa-00900\n", "commune: xa-00900\n        x: 1\n", 1}, // E102
-		},
-		parts: true,
-	}, {
-		// Every activity ends with a key without a value (E103), which
-		// the library places at the next token: the next entry, where a
-		// part would begin. The parts are refused.
-		name:  "a value the library places on the next line",
-		slips: []slip{{"}\n      - name:", "}\n        ? quantity\n      - name:", -1}},
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			data := national
-			for _, slip := range tt.slips {
-				if !bytes.Contains(data, []byte(slip.from)) {
-					t.Fatalf("the synthetic plan has no %q", slip.from)
-				}
-				data = bytes.Replace(data, []byte(slip.from), []byte(slip.to), slip.n)
-			}
-			validate := func(cores int) []Diagnostic {
-				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cores))
-				if _, used := decodeInParts(data); used != (cores > 1 && tt.parts) {
-					t.Fatalf("on %d cores, decoded in parts: %v", cores, used)
-				}
-				return Validate("national.yaml", data).Diagnostics
-			}
-			one := validate(1)
-			if len(one) < len(tt.slips) {
-				t.Fatalf("%d findings, want one for each slip at least:\n%v", len(one), one)
-			}
-			if diff := cmp.Diff(one, validate(2)); diff != "" {
-				t.Errorf("findings on 1 core and on 2 (-1 +2):\n%s", diff)
-			}
-		})
-	}
 }
