@@ -13,8 +13,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
-
-	"github.com/kehoach/kehoach/report"
 )
 
 // configFileName is the configuration file kehoach looks for in the
@@ -123,17 +121,10 @@ func skipsConfig(cmd *cobra.Command) bool {
 // typed, with the checks the command would make, but leaves it marked as
 // not given on the command line.
 func setFlag(f *pflag.Flag, value string) error {
-	switch f.Name {
-	case "lang":
-		if value != "vi" && value != "en" {
-			return fmt.Errorf("%q: use vi or en", value)
-		}
-	case "format":
-		if !slices.Contains(report.Formats(), value) {
-			return fmt.Errorf("%q: use one of %s", value, strings.Join(report.Formats(), ", "))
-		}
-	}
 	if err := f.Value.Set(value); err != nil {
+		if _, ok := f.Value.(interface{ isChoice() }); ok {
+			return fmt.Errorf("%q: %w", value, err) // a choice says which words it takes
+		}
 		return fmt.Errorf("%q is not a valid value for --%s (%s)", value, f.Name, f.Value.Type())
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/kehoach/kehoach/plan"
 	"github.com/spf13/cobra"
 )
 
@@ -35,7 +36,7 @@ func runWithConfig(t *testing.T, args []string, env map[string]string, files map
 	}
 	s, _, errOut := testStreams()
 	s.getenv = func(k string) string { return strings.ReplaceAll(env[k], "$DIR", dir) }
-	root := newRootCmd(s)
+	root := newRootCmd(s, plan.VI)
 	var seen settingsSeen
 	capture := func(cmd *cobra.Command, _ []string) error {
 		f := cmd.Flags()
@@ -162,17 +163,17 @@ func TestConfigErrors(t *testing.T) {
 		{"bad boolean", []string{"validate"}, nil, map[string]string{".kehoach.yaml": "strict: maybe\n"},
 			"kehoach: config .kehoach.yaml: strict: \"maybe\" is not a valid value for --strict (bool)\n"},
 		{"bad language in the file", []string{"validate"}, nil, map[string]string{".kehoach.yaml": "lang: fr\n"},
-			"kehoach: config .kehoach.yaml: lang: \"fr\": use vi or en\n"},
+			"kehoach: config .kehoach.yaml: lang: \"fr\": dùng một trong các giá trị vi, en\n"},
 		{"bad format in the file", []string{"validate"}, nil, map[string]string{".kehoach.yaml": "validate: {format: xml}\n"},
-			"kehoach: config .kehoach.yaml: validate.format: \"xml\": use one of github, json, junit, sarif, text\n"},
+			"kehoach: config .kehoach.yaml: validate.format: \"xml\": dùng một trong các giá trị github, json, junit, sarif, text\n"},
 		{"a list for a value", []string{"validate"}, nil, map[string]string{".kehoach.yaml": "lang: [vi, en]\n"},
 			"kehoach: config .kehoach.yaml: lang must be a single value"},
 		{"bad language in the environment", []string{"validate"}, map[string]string{"KEHOACH_LANG": "fr"}, nil,
-			"kehoach: KEHOACH_LANG: \"fr\": use vi or en\n"},
+			"kehoach: KEHOACH_LANG: \"fr\": dùng một trong các giá trị vi, en\n"},
 		{"bad boolean in the environment", []string{"validate"}, map[string]string{"KEHOACH_STRICT": "yes please"}, nil,
 			"kehoach: KEHOACH_STRICT: \"yes please\" is not a valid value for --strict (bool)\n"},
 		{"bad format in the environment", []string{"validate"}, map[string]string{"KEHOACH_VALIDATE_FORMAT": "xml"}, nil,
-			"kehoach: KEHOACH_VALIDATE_FORMAT: \"xml\": use one of"},
+			"kehoach: KEHOACH_VALIDATE_FORMAT: \"xml\": dùng một trong các giá trị github"},
 		{"--config names no file", []string{"validate", "--config", "missing.yaml"}, nil, nil,
 			"kehoach: --config missing.yaml: no such file or directory\n(xem / see: kehoach --help)\n"},
 		{"--config names a folder", []string{"validate", "--config", "."}, nil, nil,

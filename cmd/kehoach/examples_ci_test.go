@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/kehoach/plan"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -307,7 +308,7 @@ func TestExamplesCI(t *testing.T) {
 func checkCommandLine(t *testing.T, c shellCommand) {
 	t.Helper()
 	s, _, _ := testStreams()
-	root := newRootCmd(s)
+	root := newRootCmd(s, plan.VI)
 	cmd, rest, err := root.Find(c.args)
 	if err != nil || cmd == root {
 		t.Fatalf("kehoach %s: no such command (%v)", strings.Join(c.args, " "), err)

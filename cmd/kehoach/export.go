@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -32,7 +31,7 @@ type exportOptions struct {
 	split bool
 	// appendices is the --appendix subset, "" for all.
 	appendices  string
-	numberStyle string
+	numberStyle appendix.NumberStyle
 	force       bool
 	check       bool
 	strict      bool
@@ -74,7 +73,7 @@ could not do its job.`,
 	f.StringVarP(&o.out, "out", "o", ".", "thư mục ghi tệp / folder to write to")
 	f.BoolVar(&o.split, "split", false, "mỗi phụ lục một tệp / one workbook per appendix")
 	f.StringVar(&o.appendices, "appendix", "", "chỉ các phụ lục này / only these appendices, e.g. 1,3-5")
-	f.StringVar(&o.numberStyle, "number-style", "vi", "dấu phân cách hàng nghìn / thousands: vi (7.604) | locale (#,##0)")
+	f.Var(newChoice(&o.numberStyle, "vi", []string{"vi", "locale"}, appendix.ParseNumberStyle, &g.early), "number-style", "dấu phân cách hàng nghìn / thousands: vi (7.604), locale (#,##0)")
 	f.BoolVar(&o.force, "force", false, "xuất cả khi kế hoạch có lỗi / export despite errors")
 	f.BoolVar(&o.check, "check", false, "không ghi; báo lỗi nếu tệp đã có khác kế hoạch / write nothing; fail if the workbooks differ")
 	f.BoolVar(&o.strict, "strict", false, "cảnh báo cũng là lỗi / warnings fail too")
@@ -92,13 +91,10 @@ func runExport(o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	style, ok := appendix.ParseNumberStyle(o.numberStyle)
+	subset, bad, ok := parseNumbers(o.appendices, 0)
 	if !ok {
-		return flagErrorf("--number-style %q: %s", o.numberStyle, inLang(lang, "dùng vi hoặc locale", "use vi or locale"))
-	}
-	subset, err := parseAppendices(o.appendices)
-	if err != nil {
-		return flagErrorf("--appendix %q: %v", o.appendices, err)
+		return flagErrorf(inLang(lang, "--appendix %q: %q không phải số phụ lục hay khoảng số phụ lục (ví dụ 1,3-5)",
+			"--appendix %q: %q is not an appendix number or range (for example 1,3-5)"), o.appendices, bad)
 	}
 	if o.file == "-" {
 		return flagErrorf("%s", inLang(lang, "export cần một tệp kế hoạch (tên tệp đặt tên cho phụ lục), không đọc đầu vào chuẩn",
@@ -142,7 +138,7 @@ func runExport(o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	opts := appendix.Options{NumberStyle: style, Date: date}
+	opts := appendix.Options{NumberStyle: o.numberStyle, Date: date}
 	if bar != nil {
 		opts.Progress = bar.update
 	}
@@ -419,59 +415,6 @@ func describeDifference(lang plan.Lang, d appendix.Difference) string {
 	}
 	return fmt.Sprintf(inLang(lang, "khác kế hoạch từ ô %s!%s: tệp có %s, kế hoạch cho %s", "differs from the plan at %s!%s: the file has %s, the plan gives %s"),
 		d.Sheet, d.Ref, show(d.Old), show(d.New))
-}
-
-// numberSet is the --appendix subset: numbers and ranges.
-type numberSet [][2]int
-
-// parseAppendices reads "1,3-5"; "" is nil, every appendix.
-func parseAppendices(s string) (numberSet, error) {
-	if strings.TrimSpace(s) == "" {
-		return nil, nil
-	}
-	var set numberSet
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		lo, hi, isRange := strings.Cut(part, "-")
-		a, err1 := strconv.Atoi(strings.TrimSpace(lo))
-		b := a
-		var err2 error
-		if isRange {
-			b, err2 = strconv.Atoi(strings.TrimSpace(hi))
-		}
-		if err1 != nil || err2 != nil || a < 1 || b < a {
-			return nil, fmt.Errorf("%q is not an appendix number or range (1,3-5)", part)
-		}
-		set = append(set, [2]int{a, b})
-	}
-	return set, nil
-}
-
-func (s numberSet) has(n int) bool {
-	for _, r := range s {
-		if r[0] <= n && n <= r[1] {
-			return true
-		}
-	}
-	return false
-}
-
-// missing returns the numbers asked for that are not in have: a single
-// number the plan lacks, or a range none of whose numbers it has.
-func (s numberSet) missing(have []int) []int {
-	var out []int
-	for _, r := range s {
-		any := false
-		for _, n := range have {
-			if r[0] <= n && n <= r[1] {
-				any = true
-			}
-		}
-		if !any && !slices.Contains(out, r[0]) {
-			out = append(out, r[0])
-		}
-	}
-	return out
 }
 
 func joinInts(ns []int) string {

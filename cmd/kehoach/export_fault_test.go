@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/kehoach/kehoach/cmd/kehoach/internal/atomicfile"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // cleanPlan is the per-commune example, which has no findings: what export
@@ -97,7 +98,7 @@ func TestExportWriteFaults(t *testing.T) {
 			err, out, errOut := exportRun(t, files, func(o *exportOptions) {
 				o.writeFile = failAfter(tt.n, tt.err)
 				if tt.lang != "" {
-					o.g.lang = tt.lang
+					o.g.lang = langOf(tt.lang)
 				}
 				s = o.io
 			})
@@ -216,4 +217,10 @@ func TestExportFolderFaults(t *testing.T) {
 			}
 		})
 	}
+}
+
+// langOf is the language a --lang word names.
+func langOf(word string) plan.Lang {
+	l, _ := plan.ParseLang(word)
+	return l
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -101,10 +100,12 @@ func (o *initOptions) skeletonOptions(lang plan.Lang) (plan.SkeletonOptions, err
 			o.year, prog.Period.From, prog.Period.To)
 	}
 	if o.projects != "" {
-		nums, err := parseProjects(o.projects)
-		if err != nil {
-			return so, flagErrorf(say("--projects %q: %v; ví dụ 2,3,4,6,7 hoặc 2-4,6", "--projects %q: %v; for example 2,3,4,6,7 or 2-4,6"), o.projects, err)
+		set, bad, ok := parseNumbers(o.projects, 99)
+		if !ok {
+			return so, flagErrorf(say("--projects %q: %q không phải số dự án hay khoảng số dự án (1 đến 99); ví dụ 2,3,4,6,7 hoặc 2-4,6",
+				"--projects %q: %q is not a project number or range (1 to 99); for example 2,3,4,6,7 or 2-4,6"), o.projects, bad)
 		}
+		nums := set.list()
 		for _, n := range nums {
 			if _, ok := prog.Project(n); !ok {
 				return so, flagErrorf(say("--projects %q: chương trình không có Dự án %d (chỉ có Dự án 1 đến %d)", "--projects %q: the programme has no project %d (it has projects 1 to %d)"),
@@ -114,32 +115,6 @@ func (o *initOptions) skeletonOptions(lang plan.Lang) (plan.SkeletonOptions, err
 		so.Projects = nums
 	}
 	return so, nil
-}
-
-// parseProjects reads "2,3,4,6,7" or "2-4,6".
-func parseProjects(s string) ([]int, error) {
-	var out []int
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		lo, hi, isRange := strings.Cut(part, "-")
-		a, err := strconv.Atoi(strings.TrimSpace(lo))
-		if err != nil || a < 1 {
-			return nil, fmt.Errorf("%q is not a project number", part)
-		}
-		b := a
-		if isRange {
-			if b, err = strconv.Atoi(strings.TrimSpace(hi)); err != nil || b < a {
-				return nil, fmt.Errorf("%q is not a range of project numbers", part)
-			}
-		}
-		if b > 99 {
-			return nil, fmt.Errorf("%q is not a project number", part)
-		}
-		for n := a; n <= b; n++ {
-			out = append(out, n)
-		}
-	}
-	return out, nil
 }
 
 func runInit(o *initOptions) error {

@@ -12,34 +12,6 @@ import (
 	"github.com/kehoach/kehoach/plan"
 )
 
-func TestParseProjects(t *testing.T) {
-	for _, tc := range []struct {
-		in      string
-		want    []int
-		wantErr bool
-	}{
-		{"2,3,4,6,7", []int{2, 3, 4, 6, 7}, false},
-		{"2-4, 6", []int{2, 3, 4, 6}, false},
-		{"7", []int{7}, false},
-		{"2,x", nil, true},
-		{"4-2", nil, true},
-		{"0", nil, true},
-		{"", nil, true},
-		{"2,", nil, true},
-		{"1-1000", nil, true},
-	} {
-		t.Run(tc.in, func(t *testing.T) {
-			got, err := parseProjects(tc.in)
-			if (err != nil) != tc.wantErr {
-				t.Fatalf("parseProjects(%q) error %v, want error %v", tc.in, err, tc.wantErr)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("parseProjects(%q) (-want +got):\n%s", tc.in, diff)
-			}
-		})
-	}
-}
-
 // TestInitFlags checks that the flags become the skeleton's options, and
 // that bad ones are flag errors.
 func TestInitFlags(t *testing.T) {
@@ -62,7 +34,7 @@ func TestInitFlags(t *testing.T) {
 			s, _, _ := testStreams()
 			var got plan.SkeletonOptions
 			var gotErr error
-			cmd := newInitCmdF(s, &globalOptions{lang: "vi"}, func(o *initOptions) error {
+			cmd := newInitCmdF(s, &globalOptions{lang: plan.VI}, func(o *initOptions) error {
 				got, gotErr = o.skeletonOptions(plan.VI)
 				return gotErr
 			})

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report"
 )
 
@@ -28,7 +29,7 @@ func TestValidateNonUTF8Names(t *testing.T) {
 	for _, format := range report.Formats() {
 		t.Run(format, func(t *testing.T) {
 			s, out, errOut := testStreams()
-			o := &validateOptions{io: s, g: &globalOptions{lang: "en"}, paths: []string{"."}, format: format}
+			o := &validateOptions{io: s, g: &globalOptions{lang: plan.EN}, paths: []string{"."}, format: format}
 			if got := exitFor(runValidate(o), s); got != exitFindings {
 				t.Errorf("exit %d, want %d (stderr %q)", got, exitFindings, errOut)
 			}

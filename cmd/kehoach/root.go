@@ -16,28 +16,29 @@ const version = "0.1.0"
 
 // globalOptions are the flags every command has.
 type globalOptions struct {
-	lang string
+	// lang is --lang.
+	lang plan.Lang
+	// early is the language of the flags' own errors, found before they
+	// are parsed (earlyLang).
+	early plan.Lang
 }
 
-func (g *globalOptions) language() (plan.Lang, error) {
-	l, ok := plan.ParseLang(g.lang)
-	if !ok {
-		return plan.VI, flagErrorf("--lang %q: use vi or en", g.lang)
-	}
-	return l, nil
-}
+// language is the language of messages. --lang is checked as it is
+// parsed, so there is no error left to return; the signature keeps the
+// commands' run functions alike.
+func (g *globalOptions) language() (plan.Lang, error) { return g.lang, nil }
 
 // Main runs kehoach with the arguments after the program name and returns
 // the exit code.
 func Main(args []string, s *streams) exitCode {
-	root := newRootCmd(s)
+	root := newRootCmd(s, earlyLang(args, s.getenv))
 	root.SetArgs(args)
 	err := root.ExecuteContext(context.Background())
 	return exitFor(err, s)
 }
 
-func newRootCmd(s *streams) *cobra.Command {
-	g := &globalOptions{}
+func newRootCmd(s *streams, lang plan.Lang) *cobra.Command {
+	g := &globalOptions{early: lang}
 	root := &cobra.Command{
 		Use:   "kehoach",
 		Short: "Kiểm tra và xuất kế hoạch giảm nghèo / check and export poverty-reduction plans",
@@ -55,8 +56,8 @@ exports the appendix workbooks attached to them.`,
 	}
 	root.SetOut(s.Out)
 	root.SetErr(s.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
-	root.PersistentFlags().StringVar(&g.lang, "lang", "vi", "ngôn ngữ thông báo / language of messages: vi|en")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return choiceError(err) })
+	root.PersistentFlags().Var(newChoice(&g.lang, "vi", []string{"vi", "en"}, plan.ParseLang, &g.early), "lang", "ngôn ngữ thông báo / language of messages")
 	root.PersistentFlags().String("config", "", "tệp cấu hình (mặc định .kehoach.yaml) / configuration file (default .kehoach.yaml)")
 	root.AddCommand(
 		newValidateCmd(s, g, nil),

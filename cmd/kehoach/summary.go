@@ -45,7 +45,7 @@ error, and what can be computed is printed); 2 the tool could not do its job.`,
 			return runSummary(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "định dạng / format: text|json")
+	cmd.Flags().Var(wordChoice(&o.format, "text", []string{"text", "json"}, &g.early), "format", "định dạng / format")
 	return cmd
 }
 
@@ -53,9 +53,6 @@ func runSummary(o *summaryOptions) error {
 	lang, err := o.g.language()
 	if err != nil {
 		return err
-	}
-	if o.format != "text" && o.format != "json" {
-		return flagErrorf("--format %q: %s", o.format, inLang(lang, "dùng text hoặc json", "use text or json"))
 	}
 	data, err := ReadInput(o.io.In)(Input{Name: nameOf(o.file), Explicit: true})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // summaryRun runs summary on an example plan.
@@ -19,7 +20,8 @@ func summaryRun(t *testing.T, example, format, lang string) (error, string, stri
 		t.Fatal(err)
 	}
 	s, out, errOut := testStreams()
-	err := runSummary(&summaryOptions{io: s, g: &globalOptions{lang: lang}, file: path, format: format})
+	l, _ := plan.ParseLang(lang)
+	err := runSummary(&summaryOptions{io: s, g: &globalOptions{lang: l}, file: path, format: format})
 	return err, out.String(), errOut.String()
 }
 
@@ -121,12 +123,18 @@ func TestRunSummaryJSON(t *testing.T) {
 
 func TestRunSummaryErrors(t *testing.T) {
 	s, _, _ := testStreams()
-	err := runSummary(&summaryOptions{io: s, g: &globalOptions{lang: "vi"}, file: "x.yaml", format: "xml"})
-	var fe *flagError
-	if !errors.As(err, &fe) {
-		t.Errorf("--format xml: %v, want a flag error", err)
+	// --format is a choice: cobra refuses xml while parsing, before the
+	// command runs, in the language of --lang.
+	for _, tt := range []struct{ lang, want string }{
+		{"vi", `--format "xml": dùng một trong các giá trị text, json`},
+		{"en", `--format "xml": use one of text, json`},
+	} {
+		fs, _, errOut := testStreams()
+		if code := Main([]string{"summary", "--lang", tt.lang, "--format", "xml", "x.yaml"}, fs); code != exitTrouble || !strings.Contains(errOut.String(), tt.want) {
+			t.Errorf("summary --lang %s --format xml: exit %d, %q; want 2 and %q", tt.lang, code, errOut.String(), tt.want)
+		}
 	}
-	err = runSummary(&summaryOptions{io: s, g: &globalOptions{lang: "vi"}, file: filepath.Join(t.TempDir(), "missing.yaml"), format: "text"})
+	err := runSummary(&summaryOptions{io: s, g: &globalOptions{lang: plan.VI}, file: filepath.Join(t.TempDir(), "missing.yaml"), format: "text"})
 	if err == nil || errors.Is(err, errFindings) {
 		t.Errorf("missing file: %v, want trouble (exit 2)", err)
 	}

@@ -48,7 +48,7 @@ could not do its job (bad flag, missing or unreadable path, no plan file).`,
 			return runValidate(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "định dạng báo cáo / report format: "+strings.Join(report.Formats(), "|"))
+	cmd.Flags().Var(wordChoice(&o.format, "text", report.Formats(), &g.early), "format", "định dạng báo cáo / report format")
 	cmd.Flags().BoolVar(&o.strict, "strict", false, "cảnh báo cũng là lỗi / warnings fail too")
 	return cmd
 }
