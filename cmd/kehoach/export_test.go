@@ -22,6 +22,7 @@ import (
 func scriptCommands() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
 	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		"xlsxcells": xlsxCells,
+		"replace":   replaceCmd,
 	}
 }
 
