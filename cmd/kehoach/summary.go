@@ -145,7 +145,7 @@ func writeSummaryText(w io.Writer, lang plan.Lang, p *plan.Plan, s appendix.Summ
 		tb.right(2)
 		for _, r := range s.Targets {
 			name := r.Name
-			if r.STT == "" {
+			if r.Level == appendix.TargetDetailLevel {
 				name = "  " + name
 			}
 			v := ""

@@ -2,6 +2,7 @@ package appendix
 
 import (
 	"github.com/kehoach/kehoach/budget"
+	"github.com/kehoach/kehoach/plan"
 )
 
 // kind is what a column or a cell holds, which fixes its alignment and
@@ -110,6 +111,29 @@ type cell struct {
 	isFormula bool
 }
 
+// Level is what a body row stands for.
+type Level int
+
+// The levels of the rows of the appendices.
+const (
+	// GrandTotal is a TỔNG CỘNG row.
+	GrandTotal Level = iota
+	// ProjectLevel is a project's row.
+	ProjectLevel
+	// SubprojectLevel is a sub-project's row.
+	SubprojectLevel
+	// ActivityLevel is an activity's row (PL3 onwards).
+	ActivityLevel
+	// TargetLevel is a target of PL1's first table.
+	TargetLevel
+	// TargetDetailLevel is a line of PL1's first table that details the
+	// target above it, without a number of its own: "Số hộ nghèo giảm"
+	// under "Giảm tỷ lệ hộ nghèo".
+	TargetDetailLevel
+	// CommuneLevel is a commune's row of PL1's second table.
+	CommuneLevel
+)
+
 // row is a body row and the rows it totals, which follow it in the sheet.
 type row struct {
 	cells    []cell
@@ -117,6 +141,16 @@ type row struct {
 	children []*row
 	// line is the row's number in the sheet, set by the writer.
 	line int
+
+	// What the row stands for, as data, so that readers of the tables
+	// (Summarize) never read it back out of the cells' text: its level,
+	// the project and sub-project it belongs to (nil above them), and, on
+	// a project's row, the appendix that details the project (0 when it
+	// names none).
+	level      Level
+	project    *plan.Project
+	subproject *plan.Subproject
+	appendix   int
 }
 
 // table is one table of a sheet: an optional caption above it, its
@@ -139,9 +173,10 @@ type sheet struct {
 	build func() []*table
 }
 
-// newRow returns a row with one empty cell per column of t.
-func (t *table) newRow(s style) *row {
-	return &row{cells: make([]cell, len(t.cols)), style: s}
+// newRow returns a row of the given level with one empty cell per column
+// of t.
+func (t *table) newRow(s style, l Level) *row {
+	return &row{cells: make([]cell, len(t.cols)), style: s, level: l}
 }
 
 // textCell returns a text cell.

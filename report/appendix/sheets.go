@@ -193,23 +193,26 @@ func summaryColumns(central string) []column {
 // summary builds PL2: every project and sub-project by source.
 func (b *builder) summary() *table {
 	t := &table{cols: summaryColumns(b.centralLabel(b.p.Projects))}
-	total := t.newRow(grand)
+	total := t.newRow(grand, GrandTotal)
 	total.cells[sumName] = textCell("TỔNG CỘNG")
 	t.rows = append(t.rows, total)
 	for i, pr := range b.p.Projects {
 		node := b.tree.children[i]
-		r := t.newRow(bold)
+		r := t.newRow(bold, ProjectLevel)
+		r.project = pr
 		r.cells[sumSTT] = textCell(roman(i + 1))
 		r.cells[sumName] = textCell(projectName(pr))
 		r.cells[sumLead] = textCell(pr.Lead.Value)
 		if pr.Appendix.Valid {
-			r.cells[sumAppendix] = textCell("Phụ lục số " + strconv.Itoa(pr.Appendix.Value))
+			r.appendix = pr.Appendix.Value
+			r.cells[sumAppendix] = textCell("Phụ lục số " + strconv.Itoa(r.appendix))
 		}
 		if len(pr.Subprojects) == 0 {
 			setFunding(r, sumCentral, node.amounts)
 		}
 		for j, s := range pr.Subprojects {
-			sr := t.newRow(plain)
+			sr := t.newRow(plain, SubprojectLevel)
+			sr.project, sr.subproject = pr, s
 			sr.cells[sumSTT] = textCell(strconv.Itoa(j + 1))
 			sr.cells[sumName] = textCell(subprojectName(s))
 			sr.cells[sumLead] = textCell(s.Lead.Value)
@@ -265,12 +268,13 @@ func (b *builder) projectPlan(n int) *table {
 		}
 	}
 	t := &table{cols: detailColumns(b.centralLabel(projects))}
-	total := t.newRow(grand)
+	total := t.newRow(grand, GrandTotal)
 	total.cells[detName] = textCell("TỔNG CỘNG")
 	t.rows = append(t.rows, total)
 	for i, pr := range projects {
 		node := nodes[i]
-		r := t.newRow(bold)
+		r := t.newRow(bold, ProjectLevel)
+		r.project, r.appendix = pr, n
 		r.cells[detSTT] = textCell(roman(i + 1))
 		r.cells[detName] = textCell(projectName(pr))
 		r.cells[detLead] = textCell(pr.Lead.Value)
@@ -280,7 +284,8 @@ func (b *builder) projectPlan(n int) *table {
 			continue
 		}
 		for j, s := range pr.Subprojects {
-			sr := t.newRow(bold)
+			sr := t.newRow(bold, SubprojectLevel)
+			sr.project, sr.subproject = pr, s
 			stt := strconv.Itoa(j + 1)
 			sr.cells[detSTT] = textCell(stt)
 			sr.cells[detName] = textCell(subprojectName(s))
@@ -301,7 +306,8 @@ func (b *builder) activities(t *table, r *row, node computed, acts []*plan.Activ
 		return
 	}
 	for k, a := range acts {
-		ar := t.newRow(plain)
+		ar := t.newRow(plain, ActivityLevel)
+		ar.project, ar.subproject = r.project, r.subproject
 		ar.cells[detSTT] = textCell(prefix + strconv.Itoa(k+1))
 		ar.cells[detName] = textCell(a.Name.Value)
 		ar.cells[detCommune] = textCell(b.communeName(a.Commune))
@@ -362,9 +368,10 @@ func (b *builder) targets() *table {
 	tg := b.p.Targets
 	t := &table{cols: targetColumns(b.year)}
 	stt := 0
-	add := func(numbered bool, name, unit string, v plan.Num, k kind) {
-		r := t.newRow(plain)
-		if numbered {
+	// A target is numbered; a line that details the one above is not.
+	add := func(l Level, name, unit string, v plan.Num, k kind) {
+		r := t.newRow(plain, l)
+		if l == TargetLevel {
 			stt++
 			r.cells[tgtSTT] = textCell(strconv.Itoa(stt))
 		}
@@ -382,24 +389,28 @@ func (b *builder) targets() *table {
 	}
 	for _, red := range reductions {
 		if red.r.Percent.Written {
-			add(true, red.pct, "%", red.r.Percent, percent)
+			add(TargetLevel, red.pct, "%", red.r.Percent, percent)
 		}
 		if red.r.Households.Written {
-			add(!red.r.Percent.Written, red.hhs, "Hộ", red.r.Households, count)
+			l := TargetLevel
+			if red.r.Percent.Written {
+				l = TargetDetailLevel
+			}
+			add(l, red.hhs, "Hộ", red.r.Households, count)
 		}
 	}
 	if tg.JobSupportPercent.Written {
-		add(true, "Tư vấn, hỗ trợ đào tạo nghề, giới thiệu việc làm cho lao động thuộc hộ nghèo, hộ cận nghèo có nhu cầu", "%", tg.JobSupportPercent, percent)
+		add(TargetLevel, "Tư vấn, hỗ trợ đào tạo nghề, giới thiệu việc làm cho lao động thuộc hộ nghèo, hộ cận nghèo có nhu cầu", "%", tg.JobSupportPercent, percent)
 	}
 	if tg.NewJobs.Written {
-		add(true, "Tạo việc làm mới", "Lao động", tg.NewJobs, count)
+		add(TargetLevel, "Tạo việc làm mới", "Lao động", tg.NewJobs, count)
 	}
 	for _, in := range tg.Indicators {
 		k := count
 		if strings.TrimSpace(in.Unit.Value) == "%" {
 			k = percent
 		}
-		add(true, in.Name.Value, in.Unit.Value, in.Value, k)
+		add(TargetLevel, in.Name.Value, in.Unit.Value, in.Value, k)
 	}
 	return t
 }
@@ -455,11 +466,11 @@ func communeColumns() []column {
 // targets.by_commune and a TỔNG CỘNG row of sums.
 func (b *builder) targetsByCommune() *table {
 	t := &table{caption: "CHỈ TIÊU GIẢM NGHÈO THEO XÃ, THỊ TRẤN", cols: communeColumns()}
-	total := t.newRow(grand)
+	total := t.newRow(grand, GrandTotal)
 	total.cells[comName] = textCell("TỔNG CỘNG")
 	t.rows = append(t.rows, total)
 	for i, ct := range b.p.Targets.ByCommune {
-		r := t.newRow(plain)
+		r := t.newRow(plain, CommuneLevel)
 		r.cells[comSTT] = textCell(strconv.Itoa(i + 1))
 		r.cells[comName] = textCell(b.communeName(ct.Commune))
 		if c, ok := b.communes[ct.Commune.Value]; ok {
