@@ -98,7 +98,7 @@ func (b *builder) sheet(n int) (*sheet, bool) {
 	if !slices.Contains(Numbers(b.p), n) {
 		return nil, false
 	}
-	s := &sheet{number: n, name: sheetName(n), unit: unitLine(b.p)}
+	s := &sheet{number: n, name: sheetName(n), attach: attachLine(b.p), unit: unitLine(b.p)}
 	switch n {
 	case 1:
 		s.title = "CHỈ TIÊU THỰC HIỆN " + strings.ToUpper(b.programme()) + b.inYear()
@@ -157,6 +157,35 @@ func unitLine(p *plan.Plan) string {
 		return "Đơn vị tính: Đồng"
 	}
 	return "Đơn vị tính: Triệu đồng"
+}
+
+// attachLine is the "(Kèm theo Kế hoạch số …)" line, with blanks left for
+// handwriting where the plan has no number or day yet.
+func attachLine(p *plan.Plan) string {
+	const blank = "      "
+	var sb strings.Builder
+	sb.WriteString("(Kèm theo Kế hoạch số ")
+	if n := strings.TrimSpace(p.Info.Number.Value); n != "" {
+		sb.WriteString(n)
+	} else {
+		sb.WriteString(blank[1:] + "/KH-UBND")
+	}
+	y, m, d, ok := planDate(p)
+	day, month, year := blank[2:], blank[2:], ""
+	if ok {
+		if d > 0 {
+			day = strconv.Itoa(d)
+		}
+		month, year = strconv.Itoa(m), strconv.Itoa(y)
+	} else if p.Info.Year.Valid {
+		year = strconv.Itoa(p.Info.Year.Value)
+	}
+	fmt.Fprintf(&sb, " ngày %s tháng %s năm %s", day, month, year)
+	if is := strings.TrimSpace(p.Info.Issuer.Value); is != "" {
+		sb.WriteString(" của " + is)
+	}
+	sb.WriteString(")")
+	return sb.String()
 }
 
 // head is a column header path.
@@ -335,11 +364,6 @@ func setFunding(r *row, first int, a budget.Amounts) {
 	}
 }
 
-// numberCell is a cell of a count or percent as the plan writes it.
-func numberCell(n plan.Num, k kind) cell {
-	return cell{num: n.Value, has: n.Valid, kind: k, decimals: n.Decimals}
-}
-
 // Columns of the district targets (PL1, first table).
 const (
 	tgtSTT = iota
@@ -484,79 +508,6 @@ func (b *builder) targetsByCommune() *table {
 		total.children = append(total.children, r)
 	}
 	return t
-}
-
-// sumOf is the formula a+b+c… over columns of the row.
-func sumOf(cols ...int) *expr {
-	return &expr{
-		formula: func(b []byte, row int) []byte {
-			for i, c := range cols {
-				if i > 0 {
-					b = append(b, '+')
-				}
-				b = appendRef(b, c, row)
-			}
-			return b
-		},
-		eval: func(cells []cell) result {
-			var buf [8]budget.Amount
-			terms := buf[:0]
-			for _, c := range cols {
-				terms = append(terms, cells[c].value())
-			}
-			s, ok := budget.Sum(terms...)
-			if !ok {
-				f := 0.0
-				for _, a := range terms {
-					f += a.Float64()
-				}
-				return result{ratio: f, isRatio: true}
-			}
-			return result{exact: s}
-		},
-	}
-}
-
-// difference is the formula a-b.
-func difference(a, b int) *expr {
-	return &expr{
-		formula: func(buf []byte, row int) []byte {
-			buf = appendRef(buf, a, row)
-			buf = append(buf, '-')
-			return appendRef(buf, b, row)
-		},
-		eval: func(cells []cell) result {
-			va, vb := cells[a].value(), cells[b].value()
-			d, ok := va.Sub(vb)
-			if !ok {
-				return result{ratio: va.Float64() - vb.Float64(), isRatio: true}
-			}
-			return result{exact: d}
-		},
-	}
-}
-
-// rateOf is part as a percent of whole, empty when whole is zero or blank:
-// IF(whole=0,"",part/whole*100).
-func rateOf(part, whole int) *expr {
-	return &expr{
-		formula: func(b []byte, row int) []byte {
-			b = append(b, "IF("...)
-			b = appendRef(b, whole, row)
-			b = append(b, `=0,"",`...)
-			b = appendRef(b, part, row)
-			b = append(b, '/')
-			b = appendRef(b, whole, row)
-			return append(b, "*100)"...)
-		},
-		eval: func(cells []cell) result {
-			w := cells[whole].value()
-			if w == 0 {
-				return result{empty: true}
-			}
-			return result{ratio: cells[part].value().Float64() / w.Float64() * 100, isRatio: true}
-		},
-	}
 }
 
 // centralLabel names the central-funds column after the kind of funds of
