@@ -3,7 +3,6 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/kehoach/kehoach/plan"
 	"github.com/kehoach/kehoach/report"
 )
 
@@ -51,28 +50,17 @@ func runSummary(o *summaryOptions) error {
 	if o.format != "text" && o.format != "json" {
 		return flagErrorf("--format %q: %s", o.format, inLang(lang, "dùng text hoặc json", "use text or json"))
 	}
-	data, err := plan.ReadInput(o.io.In)(plan.Input{Name: nameOf(o.file), Explicit: true})
+	file, p, err := loadPlan(o.io.In, o.io.ErrOut, lang, o.file, false)
 	if err != nil {
-		return inLanguage(lang, err)
+		return err
 	}
-	res := plan.Validate(nameOf(o.file), data)
-	file := report.File{Name: nameOf(o.file), Source: data, Diagnostics: res.Diagnostics}
-	if len(res.Diagnostics) > 0 {
-		f, err := report.New("text", report.Options{Lang: lang, ToolVersion: version})
-		if err != nil {
-			return err
-		}
-		if err := f.Format(o.io.ErrOut, []report.File{file}); err != nil {
-			return err
-		}
-	}
-	if res.Plan == nil {
+	if p == nil {
 		return errFindings
 	}
 	if o.format == "json" {
-		err = report.PlanSummaryJSON(o.io.Out, file.Name, res.Plan)
+		err = report.PlanSummaryJSON(o.io.Out, file.Name, p)
 	} else {
-		err = report.PlanSummaryText(o.io.Out, lang, res.Plan)
+		err = report.PlanSummaryText(o.io.Out, lang, p)
 	}
 	if err != nil {
 		return err
@@ -81,12 +69,4 @@ func runSummary(o *summaryOptions) error {
 		return errFindings
 	}
 	return nil
-}
-
-// nameOf is the name of an input as reports give it: "-" is standard input.
-func nameOf(arg string) string {
-	if arg == "-" {
-		return plan.StdinName
-	}
-	return arg
 }
