@@ -18,7 +18,6 @@ import (
 
 	"github.com/kehoach/kehoach/cmd/kehoach/internal/atomicfile"
 	"github.com/kehoach/kehoach/plan"
-	"github.com/kehoach/kehoach/report"
 	"github.com/kehoach/kehoach/report/appendix"
 )
 
@@ -230,28 +229,16 @@ func makeFolder(lang plan.Lang, dir string) error {
 	return fmt.Errorf("%s: %s (%s)", dir, inLang(lang, "không tạo được thư mục xuất", "cannot create the output folder"), cause(err))
 }
 
-// loadForExport reads and validates a plan. Its findings go to standard
-// error as the text report; a plan with errors (or with strict, warnings)
-// is refused unless force, and a plan that could not be read at all always
-// is.
+// loadForExport reads and validates a plan (loadPlan). A plan with errors
+// (or with strict, warnings) is refused unless force, and a plan that
+// could not be read at all always is.
 func loadForExport(in io.Reader, errOut io.Writer, lang plan.Lang, name string, force, strict bool) (*plan.Plan, error) {
-	data, err := ReadInput(in)(Input{Name: name, Explicit: true})
+	file, p, err := loadPlan(in, errOut, lang, name, strict)
 	if err != nil {
-		return nil, inLanguage(lang, err)
-	}
-	res := plan.Validate(name, data)
-	file := report.File{Name: name, Source: data, Diagnostics: res.Diagnostics}
-	if len(res.Diagnostics) > 0 {
-		f, err := report.New("text", report.Options{Lang: lang, Strict: strict, ToolVersion: version})
-		if err != nil {
-			return nil, err
-		}
-		if err := f.Format(errOut, []report.File{file}); err != nil {
-			return nil, err
-		}
+		return nil, err
 	}
 	switch {
-	case res.Plan == nil:
+	case p == nil:
 		fmt.Fprintf(errOut, "kehoach: %s\n", inLang(lang, "không đọc được kế hoạch, không xuất phụ lục", "the plan could not be read; nothing exported"))
 		return nil, errFindings
 	case file.Failed(strict) && !force:
@@ -262,7 +249,7 @@ func loadForExport(in io.Reader, errOut io.Writer, lang plan.Lang, name string, 
 		fmt.Fprintf(errOut, "kehoach: %s, %s\n", why, inLang(lang, "không xuất phụ lục (--force để xuất dù vậy)", "nothing exported (--force exports anyway)"))
 		return nil, errFindings
 	}
-	return res.Plan, nil
+	return p, nil
 }
 
 // releaseTree returns to the system the memory that reading the plan

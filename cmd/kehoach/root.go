@@ -62,7 +62,7 @@ exports the appendix workbooks attached to them.`,
 	root.AddCommand(
 		newValidateCmd(s, g, nil),
 		newExportCmd(s, g),
-		newSummaryCmd(s, g),
+		newSummaryCmd(s, g, nil),
 		newSchemaCmd(s, g),
 		newInitCmd(s, g),
 		newExplainCmd(s, g),

@@ -1,151 +1,165 @@
 package appendix
 
-import (
-	"github.com/kehoach/kehoach/budget"
-)
+import "strconv"
 
-// kind is what a column or a cell holds, which fixes its alignment and
-// number format.
-type kind uint8
-
-const (
-	// inherit, on a cell, takes the column's kind.
-	inherit kind = iota
-	// text is left-aligned, wrapped text: names, agencies, communes.
-	text
-	// centered is short centred text: STT, units, appendix numbers.
-	centered
-	// amount is money in the plan's currency unit.
-	amount
-	// count is a number of households, workers or units.
-	count
-	// percent is a percent as the plan writes it (6,8), with the decimals
-	// written.
-	percent
-	// rate is a percent a formula computes, with two decimals.
-	rate
-)
-
-// numeric reports whether cells of the kind are numbers.
-func (k kind) numeric() bool { return k >= amount }
-
-// how says how a column's cell is computed on a row.
-type how int
-
-const (
-	// own is the row's own value, never totalled: a quantity, a target.
-	own how = iota
-	// sum is, on a row with children, the SUM of its children's cells; on
-	// a row without, its own value.
-	sum
-	// formula is a formula over other cells of the same row (column.expr).
-	formula
-)
-
-// column describes one column of a table: its header, its column-number
-// label, what it holds and how it is computed, and its width.
-type column struct {
-	// head is the header from the outer group to the column's own label:
-	// {"Chia ra", "NSTW"} puts "Chia ra" over the source columns.
-	head []string
-	// label is the column-number row's label: "A" for a text column, "1"
-	// for a figure, "1=2+3+4" for a total.
-	label string
-	kind  kind
-	how   how
-	// expr is the formula of a formula column.
-	expr *expr
-	// minWidth and maxWidth bound the column's width, in characters; text
-	// longer than maxWidth wraps.
-	minWidth, maxWidth float64
+// sheetLayout is where the parts of a sheet go: the title block in its
+// first rows, then each table (a blank row between two), with every row
+// numbered and every value computed.
+type sheetLayout struct {
+	// title is the title block, in rows 1 to len(title).
+	title  []titleLine
+	tables []*placed
+	// ncols is the sheet's width in columns, lastRow its last row.
+	ncols, lastRow int
+	// merges are the merged ranges, in order: each title line across the
+	// sheet, then each table's caption across the table and its header's
+	// group and column labels.
+	merges [][2]string
 }
 
-// expr is a formula over the cells of one row.
-type expr struct {
-	// formula appends the formula's text in the given sheet row to b.
-	formula func(b []byte, row int) []byte
-	// eval computes the formula's value as the spreadsheet does, from the
-	// row's cells (blank cells count as zero).
-	eval func(cells []cell) result
+// titleLine is a line of the title block, merged across the sheet.
+type titleLine struct {
+	text  string
+	style styleKey
 }
 
-// result is the value of a formula: an exact amount, a computed ratio, or
-// the empty text of an IF that has nothing to show.
-type result struct {
-	exact budget.Amount
-	ratio float64
-	// isRatio selects ratio over exact.
-	isRatio bool
-	// empty is the empty text "".
-	empty bool
+// placed is a table with where its parts go in the sheet.
+type placed struct {
+	t *table
+	// captionRow is the caption's row, 0 for none.
+	captionRow int
+	// headRow is the first header row; depth the number of header rows.
+	headRow, depth int
+	// head is the labels of the header rows.
+	head []headCell
+	// numberRow is the column-number row; the body follows it.
+	numberRow int
+	// colDecimals is the decimals of each amount or count column.
+	colDecimals []int
 }
 
-// style is how a body row is set: the TỔNG CỘNG row, a group (a project,
-// a sub-project with activities) in bold, or a plain row.
-type style uint8
-
-const (
-	plain style = iota
-	bold
-	grand
-)
-
-// cell is one cell of a body row as the sheet builders fill it: text, or a
-// number. The writer fills the cells of sum and formula columns.
-type cell struct {
-	text string
-	// num is the cell's number when has is true; a blank cell otherwise.
-	num budget.Amount
-	has bool
-	// kind overrides the column's kind (PL1's values are percents and
-	// counts in one column).
-	kind kind
-	// decimals is the number of decimals a percent or count is written
-	// with.
-	decimals int
-
-	// Filled by the writer for sum and formula columns.
-	res result
-	// isFormula marks a cell the writer gave a formula.
-	isFormula bool
+// headCell is a label of a table's header: in header row level (from 0),
+// over span columns from col, down rows header rows. A group label spans
+// the columns under it; a column's own label spans down to the last
+// header row.
+type headCell struct {
+	label                  string
+	level, col, span, rows int
 }
 
-// row is a body row and the rows it totals, which follow it in the sheet.
-type row struct {
-	cells    []cell
-	style    style
-	children []*row
-	// line is the row's number in the sheet, set by the writer.
-	line int
+// layout builds the tables of a sheet, places them below its title block,
+// numbers their rows and computes every value.
+func layout(s *sheet) *sheetLayout {
+	l := &sheetLayout{title: titleBlock(s)}
+	row := len(l.title) + 1
+	for i, t := range s.build() {
+		pt := &placed{t: t}
+		l.ncols = max(l.ncols, len(t.cols))
+		if i > 0 {
+			row++ // a blank row between tables
+		}
+		if t.caption != "" {
+			pt.captionRow = row
+			row++
+		}
+		pt.headRow = row
+		for _, c := range t.cols {
+			pt.depth = max(pt.depth, len(c.head))
+		}
+		pt.head = headCells(t.cols, pt.depth)
+		pt.numberRow = row + pt.depth
+		row = pt.numberRow + 1
+		for _, r := range t.rows {
+			row = numberRows(r, row)
+		}
+		for _, r := range t.rows {
+			compute(t, r)
+		}
+		pt.colDecimals = columnDecimals(t)
+		l.tables = append(l.tables, pt)
+	}
+	l.lastRow = row - 1
+
+	last := colName(l.ncols)
+	for i := range l.title {
+		r := strconv.Itoa(i + 1)
+		l.merges = append(l.merges, [2]string{"A" + r, last + r})
+	}
+	for _, pt := range l.tables {
+		if pt.captionRow > 0 {
+			r := strconv.Itoa(pt.captionRow)
+			l.merges = append(l.merges, [2]string{"A" + r, colName(len(pt.t.cols)) + r})
+		}
+		for _, h := range pt.head {
+			if h.span > 1 || h.rows > 1 {
+				top := pt.headRow + h.level
+				l.merges = append(l.merges, [2]string{cellRef(h.col, top), cellRef(h.col+h.span-1, top+h.rows-1)})
+			}
+		}
+	}
+	return l
 }
 
-// table is one table of a sheet: an optional caption above it, its
-// columns, and its rows in order (each row followed by its children).
-type table struct {
-	caption string
-	cols    []column
-	rows    []*row
+// titleBlock is the lines above the table: "Phụ lục số N", the title, the
+// "(Kèm theo …)" line and the unit.
+func titleBlock(s *sheet) []titleLine {
+	out := []titleLine{
+		{"Phụ lục số " + strconv.Itoa(s.number), styleKey{size: titleSize, bold: true, align: "center"}},
+		{s.title, styleKey{size: titleSize, bold: true, align: "center", wrap: true}},
+		{s.attach, styleKey{size: titleSize, italic: true, align: "center", wrap: true}},
+	}
+	if s.unit != "" {
+		out = append(out, titleLine{s.unit, styleKey{size: tableSize, italic: true, align: "right"}})
+	}
+	return out
 }
 
-// sheet is one appendix: its sheet name, the title block and its tables.
-type sheet struct {
-	number int
-	name   string
-	title  string
-	// unit is the "Đơn vị tính: …" line, or "" for none.
-	unit string
-	// build builds the sheet's tables. The writer calls it when it writes
-	// the sheet, so that the rows of one sheet at a time are in memory.
-	build func() []*table
+// headCells lays out the header of columns in depth rows, row by row and
+// left to right.
+func headCells(cols []column, depth int) []headCell {
+	var out []headCell
+	for level := 0; level < depth; level++ {
+		for c := 0; c < len(cols); {
+			h := cols[c].head
+			if level >= len(h) {
+				c++
+				continue
+			}
+			if level == len(h)-1 {
+				// The column's own label, down to the last header row.
+				out = append(out, headCell{label: h[level], level: level, col: c, span: 1, rows: depth - level})
+				c++
+				continue
+			}
+			// A group over the following columns with the same path.
+			end := c + 1
+			for end < len(cols) && len(cols[end].head) > level+1 && samePrefix(cols[end].head, h, level+1) {
+				end++
+			}
+			out = append(out, headCell{label: h[level], level: level, col: c, span: end - c, rows: 1})
+			c = end
+		}
+	}
+	return out
 }
 
-// newRow returns a row with one empty cell per column of t.
-func (t *table) newRow(s style) *row {
-	return &row{cells: make([]cell, len(t.cols)), style: s}
+// samePrefix reports whether a and b agree on their first n labels.
+func samePrefix(a, b []string, n int) bool {
+	for i := range n {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
-// textCell returns a text cell.
-func textCell(s string) cell { return cell{text: s} }
-
-// numCell returns a number cell, blank when ok is false.
-func numCell(a budget.Amount, ok bool) cell { return cell{num: a, has: ok} }
+// numberRows gives r and its children their rows from line on and returns
+// the next free row.
+func numberRows(r *row, line int) int {
+	r.line = line
+	line++
+	for _, ch := range r.children {
+		line = numberRows(ch, line)
+	}
+	return line
+}

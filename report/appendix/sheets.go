@@ -98,7 +98,7 @@ func (b *builder) sheet(n int) (*sheet, bool) {
 	if !slices.Contains(Numbers(b.p), n) {
 		return nil, false
 	}
-	s := &sheet{number: n, name: sheetName(n), unit: unitLine(b.p)}
+	s := &sheet{number: n, name: sheetName(n), attach: attachLine(b.p), unit: unitLine(b.p)}
 	switch n {
 	case 1:
 		s.title = "CHỈ TIÊU THỰC HIỆN " + strings.ToUpper(b.programme()) + b.inYear()
@@ -159,6 +159,35 @@ func unitLine(p *plan.Plan) string {
 	return "Đơn vị tính: Triệu đồng"
 }
 
+// attachLine is the "(Kèm theo Kế hoạch số …)" line, with blanks left for
+// handwriting where the plan has no number or day yet.
+func attachLine(p *plan.Plan) string {
+	const blank = "      "
+	var sb strings.Builder
+	sb.WriteString("(Kèm theo Kế hoạch số ")
+	if n := strings.TrimSpace(p.Info.Number.Value); n != "" {
+		sb.WriteString(n)
+	} else {
+		sb.WriteString(blank[1:] + "/KH-UBND")
+	}
+	y, m, d, ok := planDate(p)
+	day, month, year := blank[2:], blank[2:], ""
+	if ok {
+		if d > 0 {
+			day = strconv.Itoa(d)
+		}
+		month, year = strconv.Itoa(m), strconv.Itoa(y)
+	} else if p.Info.Year.Valid {
+		year = strconv.Itoa(p.Info.Year.Value)
+	}
+	fmt.Fprintf(&sb, " ngày %s tháng %s năm %s", day, month, year)
+	if is := strings.TrimSpace(p.Info.Issuer.Value); is != "" {
+		sb.WriteString(" của " + is)
+	}
+	sb.WriteString(")")
+	return sb.String()
+}
+
 // head is a column header path.
 func head(path ...string) []string { return path }
 
@@ -193,23 +222,26 @@ func summaryColumns(central string) []column {
 // summary builds PL2: every project and sub-project by source.
 func (b *builder) summary() *table {
 	t := &table{cols: summaryColumns(b.centralLabel(b.p.Projects))}
-	total := t.newRow(grand)
+	total := t.newRow(grand, GrandTotal)
 	total.cells[sumName] = textCell("TỔNG CỘNG")
 	t.rows = append(t.rows, total)
 	for i, pr := range b.p.Projects {
 		node := b.tree.children[i]
-		r := t.newRow(bold)
+		r := t.newRow(bold, ProjectLevel)
+		r.project = pr
 		r.cells[sumSTT] = textCell(roman(i + 1))
 		r.cells[sumName] = textCell(projectName(pr))
 		r.cells[sumLead] = textCell(pr.Lead.Value)
 		if pr.Appendix.Valid {
-			r.cells[sumAppendix] = textCell("Phụ lục số " + strconv.Itoa(pr.Appendix.Value))
+			r.appendix = pr.Appendix.Value
+			r.cells[sumAppendix] = textCell("Phụ lục số " + strconv.Itoa(r.appendix))
 		}
 		if len(pr.Subprojects) == 0 {
 			setFunding(r, sumCentral, node.amounts)
 		}
 		for j, s := range pr.Subprojects {
-			sr := t.newRow(plain)
+			sr := t.newRow(plain, SubprojectLevel)
+			sr.project, sr.subproject = pr, s
 			sr.cells[sumSTT] = textCell(strconv.Itoa(j + 1))
 			sr.cells[sumName] = textCell(subprojectName(s))
 			sr.cells[sumLead] = textCell(s.Lead.Value)
@@ -265,12 +297,13 @@ func (b *builder) projectPlan(n int) *table {
 		}
 	}
 	t := &table{cols: detailColumns(b.centralLabel(projects))}
-	total := t.newRow(grand)
+	total := t.newRow(grand, GrandTotal)
 	total.cells[detName] = textCell("TỔNG CỘNG")
 	t.rows = append(t.rows, total)
 	for i, pr := range projects {
 		node := nodes[i]
-		r := t.newRow(bold)
+		r := t.newRow(bold, ProjectLevel)
+		r.project, r.appendix = pr, n
 		r.cells[detSTT] = textCell(roman(i + 1))
 		r.cells[detName] = textCell(projectName(pr))
 		r.cells[detLead] = textCell(pr.Lead.Value)
@@ -280,7 +313,8 @@ func (b *builder) projectPlan(n int) *table {
 			continue
 		}
 		for j, s := range pr.Subprojects {
-			sr := t.newRow(bold)
+			sr := t.newRow(bold, SubprojectLevel)
+			sr.project, sr.subproject = pr, s
 			stt := strconv.Itoa(j + 1)
 			sr.cells[detSTT] = textCell(stt)
 			sr.cells[detName] = textCell(subprojectName(s))
@@ -301,7 +335,8 @@ func (b *builder) activities(t *table, r *row, node computed, acts []*plan.Activ
 		return
 	}
 	for k, a := range acts {
-		ar := t.newRow(plain)
+		ar := t.newRow(plain, ActivityLevel)
+		ar.project, ar.subproject = r.project, r.subproject
 		ar.cells[detSTT] = textCell(prefix + strconv.Itoa(k+1))
 		ar.cells[detName] = textCell(a.Name.Value)
 		ar.cells[detCommune] = textCell(b.communeName(a.Commune))
@@ -327,11 +362,6 @@ func setFunding(r *row, first int, a budget.Amounts) {
 	for s := range budget.NumSources {
 		r.cells[first+s] = numCell(a.Sources[s], a.Known[s])
 	}
-}
-
-// numberCell is a cell of a count or percent as the plan writes it.
-func numberCell(n plan.Num, k kind) cell {
-	return cell{num: n.Value, has: n.Valid, kind: k, decimals: n.Decimals}
 }
 
 // Columns of the district targets (PL1, first table).
@@ -362,9 +392,10 @@ func (b *builder) targets() *table {
 	tg := b.p.Targets
 	t := &table{cols: targetColumns(b.year)}
 	stt := 0
-	add := func(numbered bool, name, unit string, v plan.Num, k kind) {
-		r := t.newRow(plain)
-		if numbered {
+	// A target is numbered; a line that details the one above is not.
+	add := func(l Level, name, unit string, v plan.Num, k kind) {
+		r := t.newRow(plain, l)
+		if l == TargetLevel {
 			stt++
 			r.cells[tgtSTT] = textCell(strconv.Itoa(stt))
 		}
@@ -382,24 +413,28 @@ func (b *builder) targets() *table {
 	}
 	for _, red := range reductions {
 		if red.r.Percent.Written {
-			add(true, red.pct, "%", red.r.Percent, percent)
+			add(TargetLevel, red.pct, "%", red.r.Percent, percent)
 		}
 		if red.r.Households.Written {
-			add(!red.r.Percent.Written, red.hhs, "Hộ", red.r.Households, count)
+			l := TargetLevel
+			if red.r.Percent.Written {
+				l = TargetDetailLevel
+			}
+			add(l, red.hhs, "Hộ", red.r.Households, count)
 		}
 	}
 	if tg.JobSupportPercent.Written {
-		add(true, "Tư vấn, hỗ trợ đào tạo nghề, giới thiệu việc làm cho lao động thuộc hộ nghèo, hộ cận nghèo có nhu cầu", "%", tg.JobSupportPercent, percent)
+		add(TargetLevel, "Tư vấn, hỗ trợ đào tạo nghề, giới thiệu việc làm cho lao động thuộc hộ nghèo, hộ cận nghèo có nhu cầu", "%", tg.JobSupportPercent, percent)
 	}
 	if tg.NewJobs.Written {
-		add(true, "Tạo việc làm mới", "Lao động", tg.NewJobs, count)
+		add(TargetLevel, "Tạo việc làm mới", "Lao động", tg.NewJobs, count)
 	}
 	for _, in := range tg.Indicators {
 		k := count
 		if strings.TrimSpace(in.Unit.Value) == "%" {
 			k = percent
 		}
-		add(true, in.Name.Value, in.Unit.Value, in.Value, k)
+		add(TargetLevel, in.Name.Value, in.Unit.Value, in.Value, k)
 	}
 	return t
 }
@@ -455,11 +490,11 @@ func communeColumns() []column {
 // targets.by_commune and a TỔNG CỘNG row of sums.
 func (b *builder) targetsByCommune() *table {
 	t := &table{caption: "CHỈ TIÊU GIẢM NGHÈO THEO XÃ, THỊ TRẤN", cols: communeColumns()}
-	total := t.newRow(grand)
+	total := t.newRow(grand, GrandTotal)
 	total.cells[comName] = textCell("TỔNG CỘNG")
 	t.rows = append(t.rows, total)
 	for i, ct := range b.p.Targets.ByCommune {
-		r := t.newRow(plain)
+		r := t.newRow(plain, CommuneLevel)
 		r.cells[comSTT] = textCell(strconv.Itoa(i + 1))
 		r.cells[comName] = textCell(b.communeName(ct.Commune))
 		if c, ok := b.communes[ct.Commune.Value]; ok {
@@ -473,79 +508,6 @@ func (b *builder) targetsByCommune() *table {
 		total.children = append(total.children, r)
 	}
 	return t
-}
-
-// sumOf is the formula a+b+c… over columns of the row.
-func sumOf(cols ...int) *expr {
-	return &expr{
-		formula: func(b []byte, row int) []byte {
-			for i, c := range cols {
-				if i > 0 {
-					b = append(b, '+')
-				}
-				b = appendRef(b, c, row)
-			}
-			return b
-		},
-		eval: func(cells []cell) result {
-			var buf [8]budget.Amount
-			terms := buf[:0]
-			for _, c := range cols {
-				terms = append(terms, cells[c].value())
-			}
-			s, ok := budget.Sum(terms...)
-			if !ok {
-				f := 0.0
-				for _, a := range terms {
-					f += a.Float64()
-				}
-				return result{ratio: f, isRatio: true}
-			}
-			return result{exact: s}
-		},
-	}
-}
-
-// difference is the formula a-b.
-func difference(a, b int) *expr {
-	return &expr{
-		formula: func(buf []byte, row int) []byte {
-			buf = appendRef(buf, a, row)
-			buf = append(buf, '-')
-			return appendRef(buf, b, row)
-		},
-		eval: func(cells []cell) result {
-			va, vb := cells[a].value(), cells[b].value()
-			d, ok := va.Sub(vb)
-			if !ok {
-				return result{ratio: va.Float64() - vb.Float64(), isRatio: true}
-			}
-			return result{exact: d}
-		},
-	}
-}
-
-// rateOf is part as a percent of whole, empty when whole is zero or blank:
-// IF(whole=0,"",part/whole*100).
-func rateOf(part, whole int) *expr {
-	return &expr{
-		formula: func(b []byte, row int) []byte {
-			b = append(b, "IF("...)
-			b = appendRef(b, whole, row)
-			b = append(b, `=0,"",`...)
-			b = appendRef(b, part, row)
-			b = append(b, '/')
-			b = appendRef(b, whole, row)
-			return append(b, "*100)"...)
-		},
-		eval: func(cells []cell) result {
-			w := cells[whole].value()
-			if w == 0 {
-				return result{empty: true}
-			}
-			return result{ratio: cells[part].value().Float64() / w.Float64() * 100, isRatio: true}
-		},
-	}
 }
 
 // centralLabel names the central-funds column after the kind of funds of

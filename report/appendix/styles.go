@@ -3,9 +3,8 @@ package appendix
 import (
 	"math"
 	"strings"
-	"unicode"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/kehoach/kehoach/budget"
 )
 
 // The fonts of the forms.
@@ -15,7 +14,8 @@ const (
 	titleSize = 13.0
 )
 
-// styleKey is everything a cell style of the appendices varies in.
+// styleKey is everything a cell style of the appendices varies in; the
+// writer turns each into a style of the file.
 type styleKey struct {
 	size         float64
 	bold, italic bool
@@ -26,30 +26,65 @@ type styleKey struct {
 	numFmt string
 }
 
-// style returns the id of the style, creating it on first use.
-func (w *writer) style(k styleKey) (int, error) {
-	if id, ok := w.styles[k]; ok {
-		return id, nil
+// The styles of the parts of a table other than its body.
+var (
+	captionStyle   = styleKey{size: tableSize, bold: true, align: "center", wrap: true}
+	headerStyle    = styleKey{size: tableSize, bold: true, align: "center", wrap: true, border: true}
+	numberRowStyle = styleKey{size: tableSize, italic: true, align: "center", border: true}
+)
+
+// cellStyleKey is what decides the style of a body cell: the row's style,
+// the cell's kind, and for a number its decimals and whether it is 10^9 or
+// more (which takes the longer Vietnamese format).
+type cellStyleKey struct {
+	style    style
+	kind     kind
+	decimals int
+	big      bool
+}
+
+// bodyStyle is what decides the style of cell c of body row r.
+func bodyStyle(pt *placed, r *row, c int) cellStyleKey {
+	cl := r.cells[c]
+	k := pt.t.cols[c].kindOf(cl)
+	key := cellStyleKey{style: r.style, kind: k}
+	if !k.numeric() {
+		return key
 	}
-	s := &excelize.Style{
-		Font:      &excelize.Font{Family: fontName, Size: k.size, Bold: k.bold, Italic: k.italic, Color: "000000"},
-		Alignment: &excelize.Alignment{Horizontal: k.align, Vertical: "center", WrapText: k.wrap},
+	key.decimals = pt.decimals(c, cl, k)
+	switch {
+	case cl.isFormula:
+		key.big = math.Abs(cl.res.float()) >= 1e9
+	case cl.has:
+		key.big = math.Abs(cl.num.Float64()) >= 1e9
 	}
-	if k.border {
-		for _, side := range []string{"left", "right", "top", "bottom"} {
-			s.Border = append(s.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
+	return key
+}
+
+// styleKey is the style of a body cell: bold in a group or TỔNG CỘNG row,
+// text left and wrapped (centred in TỔNG CỘNG), short text centred,
+// numbers right-aligned in their format.
+func (ck cellStyleKey) styleKey(ns NumberStyle) styleKey {
+	k := ck.kind
+	key := styleKey{size: tableSize, bold: ck.style != plain, border: true}
+	switch {
+	case k == text && ck.style == grand:
+		key.align, key.wrap = "center", true
+	case k == text:
+		key.align, key.wrap = "left", true
+	case k == centered:
+		key.align, key.wrap = "center", true
+	default:
+		key.align = "right"
+	}
+	if k.numeric() {
+		v := 0.0
+		if ck.big {
+			v = 1e9
 		}
+		key.numFmt = numberFormat(ns, k, ck.decimals, v)
 	}
-	if k.numFmt != "" {
-		f := k.numFmt
-		s.CustomNumFmt = &f
-	}
-	id, err := w.f.NewStyle(s)
-	if err != nil {
-		return 0, err
-	}
-	w.styles[k] = id
-	return id, nil
+	return key
 }
 
 // Number formats. The Vietnamese ones write the thousands dot as a
@@ -93,102 +128,54 @@ func numberFormat(style NumberStyle, k kind, decimals int, v float64) string {
 	return strings.Join(parts, ";")
 }
 
-// Measures, for column widths and row heights. A column's width counts
-// the digits of the workbook's default font (Times New Roman 11 pt, 7
-// pixels a digit at 96 dpi); text is measured with Times New Roman's
-// advance widths, in em.
-
-const (
-	pxPerWidth = 7.0
-	cellPadPx  = 6.0
-)
-
-// textPx estimates the width in pixels of s in Times New Roman at size
-// points, a little generously so that text is not cut.
-func textPx(s string, size float64, bold bool) float64 {
-	em := 0.0
-	for _, r := range s {
-		em += runeEm(r)
+// decimals is the decimals a number cell is shown with: a percent's as
+// written, a rate's two, an amount's or count's those of its column.
+func (pt *placed) decimals(c int, cl cell, k kind) int {
+	switch k {
+	case percent:
+		return cl.decimals
+	case rate:
+		return 2
 	}
-	if bold {
-		em *= 1.07
-	}
-	return em * size * 96 / 72 * 1.02
+	return pt.colDecimals[c]
 }
 
-// lowerEm are the advance widths of Times New Roman's lowercase letters.
-var lowerEm = [26]float64{
-	.444, .5, .444, .5, .444, .333, .5, .5, .278, .278, .5, .278, .778,
-	.5, .5, .5, .5, .333, .389, .278, .5, .5, .722, .5, .5, .444,
-}
-
-// upperEm are those of its capitals.
-var upperEm = [26]float64{
-	.722, .667, .667, .722, .611, .556, .722, .722, .333, .389, .722, .611, .889,
-	.722, .722, .556, .722, .667, .556, .611, .722, .722, .944, .722, .722, .611,
-}
-
-// runeEm is the advance width of r. Letters with Vietnamese marks are
-// measured as a wide letter of their case, which errs on the safe side.
-func runeEm(r rune) float64 {
-	switch {
-	case r >= 'a' && r <= 'z':
-		return lowerEm[r-'a']
-	case r >= 'A' && r <= 'Z':
-		return upperEm[r-'A']
-	case r >= '0' && r <= '9':
-		return .5
-	case r == ' ', r == '.', r == ',', r == ':', r == ';', r == '\'':
-		return .25
-	case r == '(' || r == ')' || r == '-' || r == '/':
-		return .333
-	case r == '%':
-		return .833
-	case r == '=' || r == '+':
-		return .564
-	case r > unicode.MaxASCII && unicode.IsUpper(r):
-		return .722
+// columnDecimals returns, for each amount and count column, the most
+// decimals its numbers have, computed ones included.
+func columnDecimals(t *table) []int {
+	out := make([]int, len(t.cols))
+	var walk func(r *row)
+	walk = func(r *row) {
+		for c, cl := range r.cells {
+			k := t.cols[c].kindOf(cl)
+			switch {
+			case k != amount && k != count:
+			case cl.isFormula && !cl.res.isRatio && !cl.res.empty:
+				out[c] = max(out[c], decimalsOf(cl.res.exact))
+			case cl.has:
+				out[c] = max(out[c], decimalsOf(cl.num))
+			}
+		}
+		for _, ch := range r.children {
+			walk(ch)
+		}
 	}
-	return .5
+	for _, r := range t.rows {
+		walk(r)
+	}
+	return out
 }
 
-// lines is the number of lines text takes wrapped at width pixels.
-func lines(text string, widthPx, size float64, bold bool) int {
-	if text == "" {
-		return 1
+// decimalsOf is the number of decimals a needs: 0 to 3.
+func decimalsOf(a budget.Amount) int {
+	m := int64(a) % budget.Scale
+	if m == 0 {
+		return 0
 	}
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		n += wrapCount(para, widthPx, size, bold)
+	n := budget.MaxDecimals
+	for m%10 == 0 {
+		m /= 10
+		n--
 	}
 	return n
 }
-
-// wrapCount wraps one paragraph greedily at spaces.
-func wrapCount(para string, widthPx, size float64, bold bool) int {
-	space := textPx(" ", size, bold)
-	n, line := 1, 0.0
-	for _, word := range strings.Fields(para) {
-		w := textPx(word, size, bold)
-		switch {
-		case line == 0:
-			line = w
-		case line+space+w <= widthPx:
-			line += space + w
-		default:
-			n++
-			line = w
-		}
-		for line > widthPx { // a word longer than the line breaks inside
-			n++
-			line -= widthPx
-		}
-	}
-	return n
-}
-
-// lineHeight is the height in points of a line of text of size points.
-func lineHeight(size float64) float64 { return size * 1.25 }
-
-// colPx is the width in pixels of a column width w.
-func colPx(w float64) float64 { return w*pxPerWidth + 5 }

@@ -1,9 +1,6 @@
 package appendix
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/kehoach/kehoach/budget"
 	"github.com/kehoach/kehoach/plan"
 )
@@ -28,18 +25,9 @@ type Number struct {
 	Known bool
 }
 
-// Level is the level of a funding row.
-type Level int
-
-// The levels of PL2's rows.
-const (
-	GrandTotal Level = iota
-	ProjectLevel
-	SubprojectLevel
-)
-
 // FundingRow is a row of PL2.
 type FundingRow struct {
+	// Level is GrandTotal, ProjectLevel or SubprojectLevel.
 	Level Level
 	// STT is the row's number as the sheet writes it: "I", "1", or "".
 	STT string
@@ -58,6 +46,9 @@ type FundingRow struct {
 
 // TargetRow is a row of PL1's first table.
 type TargetRow struct {
+	// Level is TargetLevel, or TargetDetailLevel for a line that details
+	// the target above it (it has no STT).
+	Level           Level
 	STT, Name, Unit string
 	Value           Number
 	// Percent is true for a percent, shown with Decimals decimals.
@@ -83,30 +74,27 @@ type Rate struct {
 	Known      bool
 }
 
-// Summarize computes the figures of PL1 and PL2 of p.
+// Summarize computes the figures of PL1 and PL2 of p. What each row
+// stands for (its level, its project's number, its appendix) is read from
+// the rows of the tables the sheets are written from, never from their
+// text.
 func Summarize(p *plan.Plan) Summary {
 	b := newBuilder(p)
 	var s Summary
-	t := b.summary()
-	var pr *plan.Project
-	projects, subprojects := 0, 0
-	walk(t, func(r *row, level int) {
-		fr := FundingRow{Level: Level(level), STT: r.cells[sumSTT].text, Name: r.cells[sumName].text, Lead: r.cells[sumLead].text}
-		switch fr.Level {
-		case ProjectLevel:
-			pr = p.Projects[projects]
-			projects, subprojects = projects+1, 0
-			if pr.Number.Valid {
-				fr.Number = pr.Number.Value
-			}
-		case SubprojectLevel:
-			if s := pr.Subprojects[subprojects]; s.Number.Valid {
-				fr.Number = s.Number.Value
-			}
-			subprojects++
+	walk(b.summary(), func(r *row) {
+		fr := FundingRow{
+			Level: r.level, STT: r.cells[sumSTT].text, Name: r.cells[sumName].text, Lead: r.cells[sumLead].text,
+			Appendix: r.appendix,
 		}
-		if a := r.cells[sumAppendix].text; a != "" {
-			fr.Appendix, _ = strconv.Atoi(strings.TrimPrefix(a, "Phụ lục số "))
+		switch {
+		case r.subproject != nil:
+			if r.subproject.Number.Valid {
+				fr.Number = r.subproject.Number.Value
+			}
+		case r.project != nil:
+			if r.project.Number.Valid {
+				fr.Number = r.project.Number.Value
+			}
 		}
 		fr.Total = number(r.cells[sumTotal])
 		fr.Central, fr.Local, fr.Other = number(r.cells[sumCentral]), number(r.cells[sumLocal]), number(r.cells[sumOther])
@@ -115,19 +103,17 @@ func Summarize(p *plan.Plan) Summary {
 	if p.Targets == nil {
 		return s
 	}
-	t = b.targets()
-	walk(t, func(r *row, _ int) {
+	walk(b.targets(), func(r *row) {
 		v := r.cells[tgtValue]
 		s.Targets = append(s.Targets, TargetRow{
-			STT: r.cells[tgtSTT].text, Name: r.cells[tgtName].text, Unit: r.cells[tgtUnit].text,
+			Level: r.level, STT: r.cells[tgtSTT].text, Name: r.cells[tgtName].text, Unit: r.cells[tgtUnit].text,
 			Value: number(v), Percent: v.kind == percent, Decimals: v.decimals,
 		})
 	})
 	if len(p.Targets.ByCommune) == 0 {
 		return s
 	}
-	t = b.targetsByCommune()
-	walk(t, func(r *row, _ int) {
+	walk(b.targetsByCommune(), func(r *row) {
 		c := r.cells
 		hh := c[comHouseholds].value()
 		rateOf := func(i int) Rate {
@@ -147,19 +133,18 @@ func Summarize(p *plan.Plan) Summary {
 	return s
 }
 
-// walk computes a table's cells and visits its rows in sheet order with
-// their depth.
-func walk(t *table, visit func(r *row, level int)) {
-	var rec func(r *row, level int)
-	rec = func(r *row, level int) {
-		visit(r, level)
+// walk computes a table's cells and visits its rows in sheet order.
+func walk(t *table, visit func(r *row)) {
+	var rec func(r *row)
+	rec = func(r *row) {
+		visit(r)
 		for _, ch := range r.children {
-			rec(ch, level+1)
+			rec(ch)
 		}
 	}
 	for _, r := range t.rows {
 		compute(t, r)
-		rec(r, 0)
+		rec(r)
 	}
 }
 

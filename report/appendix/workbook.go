@@ -6,10 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/kehoach/kehoach/plan"
 )
@@ -89,41 +86,7 @@ func Write(w io.Writer, p *plan.Plan, numbers []int, o Options) error {
 	if date.IsZero() {
 		date, _ = DocumentDate(p, "")
 	}
-	date = date.UTC()
-
-	f := excelize.NewFile()
-	defer f.Close()
-	// excelize saves into a buffer of its own and then copies it to w.
-	// The zip writer writes straight to w instead and leaves that buffer
-	// empty, so the workbook is not copied through memory once more.
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w, date) })
-	wr := &writer{f: f, o: o, b: b, styles: map[styleKey]int{}, at: Progress{Sheets: len(sheets)}}
-	if err := wr.workbook(date); err != nil {
-		return err
-	}
-	for i, s := range sheets {
-		if err := wr.sheet(s, i == 0); err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
-		}
-	}
-	wr.at.Saving = true
-	wr.report()
-	var rest byteCount
-	if err := f.Write(&rest); err != nil {
-		return err
-	}
-	if rest > 0 {
-		return fmt.Errorf("excelize wrote %d bytes outside its zip writer", rest)
-	}
-	return nil
-}
-
-// byteCount counts the bytes written to it.
-type byteCount int64
-
-func (c *byteCount) Write(p []byte) (int, error) {
-	*c += byteCount(len(p))
-	return len(p), nil
+	return writeWorkbook(w, p, sheets, o, date.UTC())
 }
 
 // DocumentDate returns the date a workbook of p carries: the plan's date
@@ -175,33 +138,4 @@ func planDate(p *plan.Plan) (y, m, d int, ok bool) {
 		return 0, 0, 0, false
 	}
 	return y, m, d, true
-}
-
-// attachLine is the "(Kèm theo Kế hoạch số …)" line, with blanks left for
-// handwriting where the plan has no number or day yet.
-func attachLine(p *plan.Plan) string {
-	const blank = "      "
-	var sb strings.Builder
-	sb.WriteString("(Kèm theo Kế hoạch số ")
-	if n := strings.TrimSpace(p.Info.Number.Value); n != "" {
-		sb.WriteString(n)
-	} else {
-		sb.WriteString(blank[1:] + "/KH-UBND")
-	}
-	y, m, d, ok := planDate(p)
-	day, month, year := blank[2:], blank[2:], ""
-	if ok {
-		if d > 0 {
-			day = strconv.Itoa(d)
-		}
-		month, year = strconv.Itoa(m), strconv.Itoa(y)
-	} else if p.Info.Year.Valid {
-		year = strconv.Itoa(p.Info.Year.Value)
-	}
-	fmt.Fprintf(&sb, " ngày %s tháng %s năm %s", day, month, year)
-	if is := strings.TrimSpace(p.Info.Issuer.Value); is != "" {
-		sb.WriteString(" của " + is)
-	}
-	sb.WriteString(")")
-	return sb.String()
 }
