@@ -13,8 +13,21 @@ import (
 	"sync"
 )
 
-// StdinName is the name standard input has in reports.
-const StdinName = "<stdin>"
+// StdinArg is the argument that stands for standard input, and StdinName
+// the name standard input has in reports.
+const (
+	StdinArg  = "-"
+	StdinName = "<stdin>"
+)
+
+// InputName is the name of the input an argument stands for, as reports
+// give it: StdinName for StdinArg, else the argument itself.
+func InputName(arg string) string {
+	if arg == StdinArg {
+		return StdinName
+	}
+	return arg
+}
 
 // Input is one file to validate.
 type Input struct {
@@ -37,7 +50,7 @@ func Collect(paths []string) ([]Input, []error) {
 	var out []Input
 	var errs []error
 	for _, p := range paths {
-		if p == "-" {
+		if p == StdinArg {
 			out = append(out, Input{Name: StdinName, Explicit: true})
 			continue
 		}

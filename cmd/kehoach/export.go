@@ -100,7 +100,7 @@ func runExport(o *exportOptions) error {
 	if err != nil {
 		return flagErrorf("--appendix %q: %v", o.appendices, err)
 	}
-	if o.file == "-" {
+	if o.file == plan.StdinArg {
 		return flagErrorf("%s", inLang(lang, "export cần một tệp kế hoạch (tên tệp đặt tên cho phụ lục), không đọc đầu vào chuẩn",
 			"export needs a plan file (its name names the workbooks), not standard input"))
 	}

@@ -57,12 +57,13 @@ func runSummary(o *summaryOptions) error {
 	if o.format != "text" && o.format != "json" {
 		return flagErrorf("--format %q: %s", o.format, inLang(lang, "dùng text hoặc json", "use text or json"))
 	}
-	data, err := plan.ReadInput(o.io.In)(plan.Input{Name: nameOf(o.file), Explicit: true})
+	name := plan.InputName(o.file)
+	data, err := plan.ReadInput(o.io.In)(plan.Input{Name: name, Explicit: true})
 	if err != nil {
 		return inLanguage(lang, err)
 	}
-	res := plan.Validate(nameOf(o.file), data)
-	file := report.File{Name: nameOf(o.file), Source: data, Diagnostics: res.Diagnostics}
+	res := plan.Validate(name, data)
+	file := report.File{Name: name, Source: data, Diagnostics: res.Diagnostics}
 	if len(res.Diagnostics) > 0 {
 		f, err := report.New("text", report.Options{Lang: lang, ToolVersion: version})
 		if err != nil {
@@ -88,14 +89,6 @@ func runSummary(o *summaryOptions) error {
 		return errFindings
 	}
 	return nil
-}
-
-// nameOf is the name of an input as reports give it: "-" is standard input.
-func nameOf(arg string) string {
-	if arg == "-" {
-		return plan.StdinName
-	}
-	return arg
 }
 
 // writeSummaryText prints the summary as aligned tables.
