@@ -28,7 +28,7 @@ func (l *loader) top(root *yaml.Node) {
 			if pm := deref(root.Content[i+1]); pm.Kind == yaml.MappingNode {
 				for j := 0; j+1 < len(pm.Content); j += 2 {
 					if pm.Content[j].Value == "currency_unit" {
-						l.millions = pm.Content[j+1].Value == "million_vnd"
+						l.millions = pm.Content[j+1].Value == MillionVND
 					}
 				}
 			}
@@ -174,7 +174,7 @@ var infoFields = []field[*Info]{
 		in.Capital = r.oneOf(v, path, "recurrent", "investment")
 	}},
 	{name: "currency_unit", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) {
-		in.CurrencyUnit = r.oneOf(v, path, "million_vnd", "thousand_vnd", "vnd")
+		in.CurrencyUnit = r.oneOf(v, path, CurrencyUnits()...)
 	}},
 	{name: "signer", read: func(r *reader, in *Info, k, v *yaml.Node, path Path) {
 		readMapping(r, k, v, path, &in.Signer, signerFields)

@@ -271,8 +271,8 @@ func planSchema() obj {
 		{"place", false, text("Địa danh ở dòng \"Bảo Yên, ngày … tháng … năm …\".", "The place name in \"Bảo Yên, ngày … tháng … năm …\".")},
 		{"capital", false, enum("Loại vốn của các số tiền: `recurrent` (vốn sự nghiệp, mặc định) hoặc `investment` (vốn đầu tư phát triển); đặt tên các cột nguồn vốn trong phụ lục.",
 			"The kind of funds the amounts are: `recurrent` (default) or `investment`; it names the source columns of the appendices.", "recurrent", "investment")},
-		{"currency_unit", false, enum("Đơn vị của mọi số tiền trong tệp: `million_vnd` (triệu đồng, mặc định), `thousand_vnd` hoặc `vnd`.",
-			"The unit of every amount in the file: `million_vnd` (default), `thousand_vnd` or `vnd`.", "million_vnd", "thousand_vnd", "vnd")},
+		{"currency_unit", false, enum(fmt.Sprintf("Đơn vị của mọi số tiền trong tệp: `%s` (%s, mặc định), `%s` hoặc `%s`.", MillionVND, currencyUnits[0].name.VI, ThousandVND, VND),
+			fmt.Sprintf("The unit of every amount in the file: `%s` (default), `%s` or `%s`.", MillionVND, ThousandVND, VND), CurrencyUnits()...)},
 		{"signer", false, object("Khối chữ ký.", "The signature block.", []prop{
 			{"on_behalf", false, text("Dòng \"TM. ỦY BAN NHÂN DÂN\".", "The line \"TM. ỦY BAN NHÂN DÂN\" (on behalf of).")},
 			{"authority", false, text("Dòng \"KT. CHỦ TỊCH\".", "The line \"KT. CHỦ TỊCH\" (by authority of).")},

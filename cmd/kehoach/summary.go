@@ -108,7 +108,7 @@ func writeSummaryText(w io.Writer, lang plan.Lang, p *plan.Plan, s appendix.Summ
 		b.WriteString(is + "\n")
 	}
 
-	fmt.Fprintf(&b, "\n%s (%s)\n\n", inLang(lang, "KINH PHÍ", "FUNDING"), unitName(lang, p))
+	fmt.Fprintf(&b, "\n%s (%s)\n\n", inLang(lang, "KINH PHÍ", "FUNDING"), p.Info.UnitName().In(lang))
 	tb := &textTable{wrap: 1, width: 52}
 	tb.header(inLang(lang, "STT", "No."), inLang(lang, "Dự án, tiểu dự án", "Project, sub-project"),
 		inLang(lang, "Tổng", "Total"), inLang(lang, "NSTW", "Central"), inLang(lang, "NSĐP", "Local"),
@@ -178,17 +178,6 @@ func writeSummaryText(w io.Writer, lang plan.Lang, p *plan.Plan, s appendix.Summ
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// unitName is the plan's currency unit in words.
-func unitName(lang plan.Lang, p *plan.Plan) string {
-	switch p.Info.CurrencyUnit.Value {
-	case "thousand_vnd":
-		return inLang(lang, "nghìn đồng", "thousand VND")
-	case "vnd":
-		return inLang(lang, "đồng", "VND")
-	}
-	return inLang(lang, "triệu đồng", "million VND")
 }
 
 // textTable lays out columns for a terminal: text left-aligned, numbers
@@ -395,11 +384,7 @@ func writeSummaryJSON(w io.Writer, name string, p *plan.Plan, s appendix.Summary
 	amounts := func(r appendix.FundingRow) amountsJSON {
 		return amountsJSON{Total: str(r.Total), Central: str(r.Central), Local: str(r.Local), Other: str(r.Other)}
 	}
-	unit := p.Info.CurrencyUnit.Value
-	if unit == "" {
-		unit = "million_vnd"
-	}
-	out := summaryJSON{Version: 1, File: name, Title: p.Info.Title.Value, Issuer: p.Info.Issuer.Value, CurrencyUnit: unit}
+	out := summaryJSON{Version: 1, File: name, Title: p.Info.Title.Value, Issuer: p.Info.Issuer.Value, CurrencyUnit: p.Info.Unit()}
 	if p.Info.Year.Valid {
 		out.Year = p.Info.Year.Value
 	}
