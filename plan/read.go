@@ -102,29 +102,38 @@ func (l *loader) version(v *yaml.Node, path Path) {
 	})
 }
 
-// validDate reports whether s is a date as plans write it, YYYY-MM or
-// YYYY-MM-DD, that is ^(\d{4})-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$,
-// without a regular expression compiled when the program starts.
-func validDate(s string) bool {
-	digits := func(t string) bool {
+// ParseDate reads a date as plans write it (plan.date): YYYY-MM-DD, or
+// YYYY-MM for a draft, in which case d is 0. ok is false for any other
+// text. The form is ^(\d{4})-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$,
+// read without a regular expression compiled when the program starts; the
+// day is not checked against the month's length (2022-02-30 has the form).
+func ParseDate(s string) (y, m, d int, ok bool) {
+	num := func(t string) (int, bool) {
+		n := 0
 		for i := 0; i < len(t); i++ {
 			if t[i] < '0' || t[i] > '9' {
-				return false
+				return 0, false
 			}
+			n = n*10 + int(t[i]-'0')
 		}
-		return true
+		return n, true
 	}
-	if (len(s) != 7 && len(s) != 10) || !digits(s[:4]) || s[4] != '-' || !digits(s[5:7]) {
-		return false
+	if len(s) != 7 && len(s) != 10 || s[4] != '-' {
+		return 0, 0, 0, false
 	}
-	if m := s[5:7]; m < "01" || m > "12" {
-		return false
+	y, yok := num(s[:4])
+	m, mok := num(s[5:7])
+	if !yok || !mok || m < 1 || m > 12 {
+		return 0, 0, 0, false
 	}
 	if len(s) == 7 {
-		return true
+		return y, m, 0, true
 	}
-	d := s[8:10]
-	return s[7] == '-' && digits(d) && d >= "01" && d <= "31"
+	d, dok := num(s[8:10])
+	if s[7] != '-' || !dok || d < 1 || d > 31 {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
 }
 
 func (r *reader) info(k, v *yaml.Node, path Path) {
@@ -161,7 +170,7 @@ var infoFields = []field[*Info]{
 	{name: "number", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.Number = r.text(v, path) }},
 	{name: "date", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) {
 		in.Date = r.text(v, path)
-		if in.Date.Written && !validDate(in.Date.Value) {
+		if _, _, _, ok := ParseDate(in.Date.Value); in.Date.Written && !ok {
 			r.errAt("E103", v, path, Message{
 				VI: fmt.Sprintf("ngày `%s` không đúng dạng: cần YYYY-MM hoặc YYYY-MM-DD", in.Date.Value),
 				EN: fmt.Sprintf("date `%s` is not in the form YYYY-MM or YYYY-MM-DD", in.Date.Value),
