@@ -16,9 +16,9 @@ import (
 // whether it is required, what its value is (spec: its kind and bounds,
 // which the reader checks, and its description, which the schema prints)
 // and where the value goes. The tables of fields are the format's one
-// statement of its keys: the schema is derived from them. They are
-// package-level values that are never modified: reading a mapping
-// allocates no closure and no table.
+// statement of its keys: the schema, numberKey and topRowLists are
+// derived from them. They are package-level values that are never
+// modified: reading a mapping allocates no closure and no table.
 type field[T any] struct {
 	name     string
 	required bool
@@ -690,19 +690,67 @@ func (l *loader) vietnamese(n *yaml.Node, path Path, kind numKind) bool {
 }
 
 // numberKey reports whether the values of key are numbers, where a
-// flow-style slip such as `{total: 3,188}` can happen, and of which kind.
+// flow-style slip such as `{total: 3,188}` can happen, and of which kind:
+// whether key is a number in any mapping of the format (numberKinds).
 func numberKey(key string) (numKind, bool) {
-	switch key {
-	case "total", "central", "local", "other", "tolerance":
-		return amountNum, true
-	case "households", "poor", "near_poor", "new_jobs":
-		return countNum, true
-	case "percent", "counterpart_min_percent", "job_support_percent":
-		return percentNum, true
-	case "quantity", "value":
-		return quantityNum, true
+	kind, ok := numberKinds[key]
+	return kind, ok
+}
+
+// Derived from the tables when the package starts. They are set in init,
+// not by initializers, because the tables' readers use them: an
+// initializer that reads the tables would be an initialization cycle.
+var (
+	// numberKinds are the keys whose values are numbers in the mappings
+	// of the format, with their kind; a key is of one kind wherever it is.
+	numberKinds map[string]numKind
+	// topRows are the lists of rows that are not inside a list, in the
+	// order of the tables (topRowLists).
+	topRows []rowPath
+)
+
+// rowPath is a list of rows: the keys that lead to it, and their rows' kind.
+type rowPath struct {
+	keys []string
+	path string // the keys, joined by dots
+	kind rowKind
+}
+
+func init() {
+	numberKinds = make(map[string]numKind)
+	var numbers func(keys []key)
+	numbers = func(keys []key) {
+		for _, k := range keys {
+			s := &k.spec
+			if s.kind == listSpec {
+				s = s.items
+			}
+			switch s.kind {
+			case numberSpec:
+				if kind, ok := numberKinds[k.name]; ok && kind != s.num {
+					panic("plan: key " + k.name + " is a number of two kinds")
+				}
+				numberKinds[k.name] = s.num
+			case objectSpec:
+				numbers(s.keys)
+			}
+		}
 	}
-	return 0, false
+	numbers(topSpec.keys)
+
+	var rows func(keys []key, at []string)
+	rows = func(keys []key, at []string) {
+		for _, k := range keys {
+			path := append(at[:len(at):len(at)], k.name)
+			switch {
+			case k.spec.kind == listSpec && k.spec.rows:
+				topRows = append(topRows, rowPath{path, strings.Join(path, "."), k.spec.rowKind})
+			case k.spec.kind == objectSpec:
+				rows(k.spec.keys, path)
+			}
+		}
+	}
+	rows(topSpec.keys, nil)
 }
 
 // slipStart reports whether a value can begin a flow-style slip: digits

@@ -75,13 +75,13 @@ var topFields = []field[*Plan]{
 		read: func(r *reader, p *Plan, v value) { readMapping(r, v.key, v.node, v.path, &p.Rules, rulesFields) }},
 	{name: "communes",
 		spec: list("Các xã, phường, thị trấn mà các dòng và chỉ tiêu theo xã dẫn tới.", "The commune-level units that rows and per-commune targets refer to.",
-			object("Một xã, phường hoặc thị trấn.", "A commune, ward or township.", communeFields)),
+			object("Một xã, phường hoặc thị trấn.", "A commune, ward or township.", communeFields)).rowsOf(plainRows),
 		read: func(r *reader, _ *Plan, v value) { r.communes(v) }},
 	{name: "targets", spec: object("Các chỉ tiêu của kế hoạch (Phụ lục 1).", "The plan's targets (Phụ lục 1).", targetsFields),
 		read: func(r *reader, _ *Plan, v value) { r.targets(v) }},
 	{name: "projects", required: true,
 		spec: list("Các dự án thành phần (Phụ lục 2 trở đi); ít nhất một dự án.", "The component projects (Phụ lục 2 onwards); at least one.",
-			projectSpec).atLeastOne(),
+			projectSpec).rowsOf(projectRows).atLeastOne(),
 		read: func(r *reader, p *Plan, v value) {
 			p.ProjectsPos = Pos{v.key.Line, v.key.Column}
 			r.projects(v)
@@ -383,7 +383,7 @@ var targetsFields = []field[*Targets]{
 	{name: "new_jobs", spec: count("Số lao động được tạo việc làm mới.", "New jobs created."),
 		read: func(r *reader, t *Targets, v value) { t.NewJobs, _ = r.number(v) }},
 	{name: "indicators",
-		spec: list("Các chỉ tiêu khác.", "Further targets.", object("Một chỉ tiêu.", "A target.", indicatorFields)),
+		spec: list("Các chỉ tiêu khác.", "Further targets.", object("Một chỉ tiêu.", "A target.", indicatorFields)).rowsOf(plainRows),
 		read: func(r *reader, t *Targets, v value) {
 			r.list(v.node, v.path, func(_ int, item *yaml.Node, path Path) {
 				in := &Indicator{Pos: Pos{item.Line, item.Column}}
@@ -393,7 +393,7 @@ var targetsFields = []field[*Targets]{
 		}},
 	{name: "by_commune",
 		spec: list("Chỉ tiêu theo xã; tổng phải bằng chỉ tiêu huyện (T303).", "Targets per commune; their sums must match the district's (T303).",
-			object("Chỉ tiêu của một xã.", "One commune's targets.", communeTargetFields)),
+			object("Chỉ tiêu của một xã.", "One commune's targets.", communeTargetFields)).rowsOf(plainRows),
 		read: func(r *reader, t *Targets, v value) {
 			if v.node.Kind == yaml.SequenceNode {
 				t.ByCommune = make([]*CommuneTarget, 0, len(v.node.Content))
@@ -530,7 +530,7 @@ var (
 	activitiesSpec = list("Các dòng chi tiết (hoạt động); kinh phí của mục cha, nếu ghi, phải bằng tổng của chúng (B202).",
 		"Detail rows (activities); the parent's funding, if written, must equal their sum (B202).",
 		object("Một dòng chi tiết của phụ lục: một việc, thường ở một xã.",
-			"One detail row of an appendix: a piece of work, usually in one commune.", activityFields))
+			"One detail row of an appendix: a piece of work, usually in one commune.", activityFields)).rowsOf(plainRows)
 	objectiveSpec     = texts("Mục tiêu (mục a của dự án): một đoạn văn hoặc danh sách.", "Objective (section a): a text or a list of texts.")
 	beneficiariesSpec = texts("Đối tượng (mục b): một đoạn văn hoặc danh sách.", "Beneficiaries (section b): a text or a list of texts.")
 	contentSpec       = texts("Nội dung thực hiện (mục c): một đoạn văn hoặc danh sách.", "Content (section c): a text or a list of texts.")
@@ -561,7 +561,7 @@ var projectFields = []field[*projectKeys]{
 		read:   func(r *reader, p *projectKeys, v value) { r.funding(&p.Funding, v) },
 		poison: func(p *projectKeys, k *yaml.Node, path Path) { p.Funding = unreadableFunding(k, path) }},
 	{name: "subprojects",
-		spec: list("Các tiểu dự án.", "The sub-projects.", object("Một tiểu dự án của dự án.", "A sub-project of the project.", subprojectFields)),
+		spec: list("Các tiểu dự án.", "The sub-projects.", object("Một tiểu dự án của dự án.", "A sub-project of the project.", subprojectFields)).rowsOf(subprojectRows),
 		read: func(r *reader, p *projectKeys, v value) {
 			p.sub = v.key
 			r.subprojects(p.Project, v)

@@ -142,6 +142,10 @@ type spec struct {
 	// items is a listSpec's item; nonEmpty requires one at least.
 	items    *spec
 	nonEmpty bool
+	// rows is true when a listSpec's items are rows of the appendices,
+	// of rowKind, which MaxRows limits (topRowLists).
+	rows    bool
+	rowKind rowKind
 }
 
 func text(vi, en string) spec  { return spec{doc: Message{vi, en}, kind: textSpec} }
@@ -214,6 +218,12 @@ func object[T any](vi, en string, fields []field[T], rule ...kv) spec {
 // loader reads it.
 func list(vi, en string, items spec) spec {
 	return spec{doc: Message{vi, en}, kind: listSpec, items: &items}
+}
+
+// rowsOf returns the list spec s with items that are rows of the kind.
+func (s spec) rowsOf(kind rowKind) spec {
+	s.rows, s.rowKind = true, kind
+	return s
 }
 
 // atLeastOne returns the list spec s with one item at least, and no empty
