@@ -123,6 +123,3 @@ func (p *CatalogueProject) Subproject(n int) (*CatalogueSubproject, bool) {
 	}
 	return nil, false
 }
-
-// Label returns "Dự án 2" for a project number, the way documents name it.
-func ProjectLabel(n int) string { return "Dự án " + fmt.Sprint(n) }

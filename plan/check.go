@@ -21,8 +21,21 @@ type Result struct {
 	NotPlan bool
 }
 
-// StdinName is the name standard input has in findings and reports.
-const StdinName = "<stdin>"
+// StdinArg is the argument that stands for standard input, and StdinName
+// the name standard input has in findings and reports.
+const (
+	StdinArg  = "-"
+	StdinName = "<stdin>"
+)
+
+// InputName is the name of the input an argument stands for, as reports
+// give it: StdinName for StdinArg, else the argument itself.
+func InputName(arg string) string {
+	if arg == StdinArg {
+		return StdinName
+	}
+	return arg
+}
 
 // Validate loads a plan file and checks it: every finding of every rule,
 // sorted by line, column and code.

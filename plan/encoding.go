@@ -159,5 +159,3 @@ func isVowel(b byte) bool {
 	}
 	return b >= 0xc0 // a precomposed vowel with a diacritic in Windows-1258
 }
-
-func isLetter(b byte) bool { return (b|0x20) >= 'a' && (b|0x20) <= 'z' }

@@ -12,18 +12,31 @@ import (
 	"github.com/kehoach/kehoach/budget"
 )
 
-// field is one key that a mapping read into a T may hold. The tables of
-// fields are package-level values that are never modified: reading a
-// mapping allocates no closure and no table.
+// field is one key that a mapping read into a T may hold: its name,
+// whether it is required, what its value is (spec: its kind and bounds,
+// which the reader checks, and its description, which the schema prints)
+// and where the value goes. The tables of fields are the format's one
+// statement of its keys: the schema, numberKey and topRowLists are
+// derived from them. They are package-level values that are never
+// modified: reading a mapping allocates no closure and no table.
 type field[T any] struct {
 	name     string
 	required bool
-	read     func(r *reader, t T, key, val *yaml.Node, path Path)
+	spec     spec
+	read     func(r *reader, t T, v value)
 	// poison, when set, is called with the key of a misspelling of this
 	// field (E102 with this field as the suggestion) when the field itself
 	// is absent: the value the writer meant exists but could not be read,
 	// so it must take part in no comparison (one slip, one finding).
 	poison func(t T, key *yaml.Node, path Path)
+}
+
+// value is a key's value as readMapping hands it to the key's field.
+type value struct {
+	key  *yaml.Node
+	node *yaml.Node // the value, through any alias
+	path Path
+	spec *spec // the field's
 }
 
 // fieldNames returns the names of the fields, in order.
@@ -145,7 +158,7 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path Path, t T, fields [
 			continue
 		}
 		seen[fi] = k
-		fields[fi].read(r, t, k, deref(v), m.Key(name))
+		fields[fi].read(r, t, value{key: k, node: deref(v), path: m.Key(name), spec: &fields[fi].spec})
 	}
 	for _, tp := range typos {
 		name, k := tp[0].(string), tp[1].(*yaml.Node)
@@ -259,7 +272,8 @@ func (l *loader) typeError(n *yaml.Node, path Path, want Message) {
 
 // text reads a text value, normalised to NFC. Numbers are accepted as text
 // (a document number may be written 215).
-func (l *loader) text(n *yaml.Node, path Path) Text {
+func (l *loader) text(v value) Text {
+	n, path := v.node, v.path
 	t := Text{Written: true, Pos: Pos{n.Line, n.Column}, Path: path}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		if n.Kind == yaml.ScalarNode {
@@ -315,9 +329,11 @@ func stableRune(r rune) bool {
 	return 0xA0 <= r && r <= 0x24F || 0x1E00 <= r && r <= 0x1EFF || 0x2010 <= r && r <= 0x2027
 }
 
-func (l *loader) texts(n *yaml.Node, path Path) []Text {
+// texts reads a text or a list of texts.
+func (l *loader) texts(v value) []Text {
+	n, path := v.node, v.path
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-		return []Text{l.text(n, path)}
+		return []Text{l.text(v)}
 	}
 	if n.Kind != yaml.SequenceNode {
 		if n.Tag == "!!null" {
@@ -334,13 +350,14 @@ func (l *loader) texts(n *yaml.Node, path Path) []Text {
 			l.typeError(c, Index(list, i), Message{VI: "một văn bản", EN: "text"})
 			continue
 		}
-		out = append(out, l.text(c, Index(list, i)))
+		out = append(out, l.text(value{node: c, path: Index(list, i)}))
 	}
 	return out
 }
 
-// integer reads a whole number in [lo, hi].
-func (l *loader) integer(n *yaml.Node, path Path, lo, hi int) Int {
+// integer reads a whole number in the spec's [lo, hi].
+func (l *loader) integer(val value) Int {
+	n, path, lo, hi := val.node, val.path, val.spec.lo, val.spec.hi
 	v := Int{Written: true, Pos: Pos{n.Line, n.Column}, Path: path}
 	want := func() Message {
 		return Message{
@@ -382,9 +399,10 @@ func isDigits(s string) bool {
 	return true
 }
 
-// oneOf reads a text that must be one of the given words.
-func (l *loader) oneOf(n *yaml.Node, path Path, words ...string) Text {
-	t := l.text(n, path)
+// word reads a text that must be one of the spec's words.
+func (l *loader) word(v value) Text {
+	n, path, words := v.node, v.path, v.spec.words
+	t := l.text(v)
 	if !t.Written {
 		return t
 	}
@@ -424,10 +442,12 @@ var numberWant = [...]Message{
 	quantityNum: {VI: "một số không âm", EN: "a non-negative number"},
 }
 
-// number reads a non-negative exact decimal from the scalar's text, never
-// through float64. It reports E103 and E104; the caller reports W105 (it
-// knows whether the row would add up) when w105 is true.
-func (l *loader) number(n *yaml.Node, path Path, kind numKind) (v Num, w105 bool) {
+// number reads a non-negative exact decimal of the spec's kind from the
+// scalar's text, never through float64. It reports E103 and E104; the
+// caller reports W105 (it knows whether the row would add up) when w105 is
+// true.
+func (l *loader) number(val value) (v Num, w105 bool) {
+	n, path, kind := val.node, val.path, val.spec.num
 	v.Written = true
 	v.Line, v.Column, v.Path = n.Line, n.Column, path
 	want := numberWant[kind]
@@ -670,19 +690,67 @@ func (l *loader) vietnamese(n *yaml.Node, path Path, kind numKind) bool {
 }
 
 // numberKey reports whether the values of key are numbers, where a
-// flow-style slip such as `{total: 3,188}` can happen, and of which kind.
+// flow-style slip such as `{total: 3,188}` can happen, and of which kind:
+// whether key is a number in any mapping of the format (numberKinds).
 func numberKey(key string) (numKind, bool) {
-	switch key {
-	case "total", "central", "local", "other", "tolerance":
-		return amountNum, true
-	case "households", "poor", "near_poor", "new_jobs":
-		return countNum, true
-	case "percent", "counterpart_min_percent", "job_support_percent":
-		return percentNum, true
-	case "quantity", "value":
-		return quantityNum, true
+	kind, ok := numberKinds[key]
+	return kind, ok
+}
+
+// Derived from the tables when the package starts. They are set in init,
+// not by initializers, because the tables' readers use them: an
+// initializer that reads the tables would be an initialization cycle.
+var (
+	// numberKinds are the keys whose values are numbers in the mappings
+	// of the format, with their kind; a key is of one kind wherever it is.
+	numberKinds map[string]numKind
+	// topRows are the lists of rows that are not inside a list, in the
+	// order of the tables (topRowLists).
+	topRows []rowPath
+)
+
+// rowPath is a list of rows: the keys that lead to it, and their rows' kind.
+type rowPath struct {
+	keys []string
+	path string // the keys, joined by dots
+	kind rowKind
+}
+
+func init() {
+	numberKinds = make(map[string]numKind)
+	var numbers func(keys []key)
+	numbers = func(keys []key) {
+		for _, k := range keys {
+			s := &k.spec
+			if s.kind == listSpec {
+				s = s.items
+			}
+			switch s.kind {
+			case numberSpec:
+				if kind, ok := numberKinds[k.name]; ok && kind != s.num {
+					panic("plan: key " + k.name + " is a number of two kinds")
+				}
+				numberKinds[k.name] = s.num
+			case objectSpec:
+				numbers(s.keys)
+			}
+		}
 	}
-	return 0, false
+	numbers(topSpec.keys)
+
+	var rows func(keys []key, at []string)
+	rows = func(keys []key, at []string) {
+		for _, k := range keys {
+			path := append(at[:len(at):len(at)], k.name)
+			switch {
+			case k.spec.kind == listSpec && k.spec.rows:
+				topRows = append(topRows, rowPath{path, strings.Join(path, "."), k.spec.rowKind})
+			case k.spec.kind == objectSpec:
+				rows(k.spec.keys, path)
+			}
+		}
+	}
+	rows(topSpec.keys, nil)
 }
 
 // slipStart reports whether a value can begin a flow-style slip: digits

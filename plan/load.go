@@ -476,18 +476,20 @@ type rowList struct {
 	kind  rowKind
 }
 
-// topRowLists returns the lists of rows of a plan, in file order of kind.
+// topRowLists returns the lists of rows of a plan that are not inside a
+// list (topRows: the tables' lists of rows), in the order of the tables.
 func topRowLists(root *yaml.Node) []rowList {
-	var targets *yaml.Node
-	if t := valueOf(root, "targets"); t != nil {
-		targets = aliased(t)
+	out := make([]rowList, len(topRows))
+	for i, rp := range topRows {
+		m := root
+		for _, k := range rp.keys[:len(rp.keys)-1] {
+			if m = valueOf(m, k); m != nil {
+				m = aliased(m)
+			}
+		}
+		out[i] = rowList{valueOf(m, rp.keys[len(rp.keys)-1]), rp.path, rp.kind}
 	}
-	return []rowList{
-		{valueOf(root, "communes"), "communes", plainRows},
-		{valueOf(targets, "indicators"), "targets.indicators", plainRows},
-		{valueOf(targets, "by_commune"), "targets.by_commune", plainRows},
-		{valueOf(root, "projects"), "projects", projectRows},
-	}
+	return out
 }
 
 // rows enforces MaxRows before the plan is read from the tree (reading a

@@ -110,6 +110,55 @@ type Info struct {
 	Basis        []Text
 }
 
+// The values of plan.currency_unit: every amount in a file is in one of
+// these units, MillionVND when the file names none.
+const (
+	MillionVND  = "million_vnd"
+	ThousandVND = "thousand_vnd"
+	VND         = "vnd"
+)
+
+// currencyUnits are the currency units, the default first, with their
+// names in words.
+var currencyUnits = []struct {
+	id   string
+	name Message
+}{
+	{MillionVND, Message{VI: "triệu đồng", EN: "million VND"}},
+	{ThousandVND, Message{VI: "nghìn đồng", EN: "thousand VND"}},
+	{VND, Message{VI: "đồng", EN: "VND"}},
+}
+
+// CurrencyUnits lists the values of plan.currency_unit, the default first.
+func CurrencyUnits() []string {
+	ids := make([]string, len(currencyUnits))
+	for i, u := range currencyUnits {
+		ids[i] = u.id
+	}
+	return ids
+}
+
+// Unit returns the plan's currency unit as written, or MillionVND when
+// none is.
+func (in *Info) Unit() string {
+	if in.CurrencyUnit.Value == "" {
+		return MillionVND
+	}
+	return in.CurrencyUnit.Value
+}
+
+// UnitName returns the plan's currency unit in words ("triệu đồng",
+// "million VND"); million VND for a unit that is not one of
+// CurrencyUnits, which the loader has reported.
+func (in *Info) UnitName() Message {
+	for _, u := range currencyUnits {
+		if u.id == in.CurrencyUnit.Value {
+			return u.name
+		}
+	}
+	return currencyUnits[0].name
+}
+
 // Signer is the signature block.
 type Signer struct {
 	OnBehalf, Authority, Title, Name Text

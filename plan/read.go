@@ -28,7 +28,7 @@ func (l *loader) top(root *yaml.Node) {
 			if pm := deref(root.Content[i+1]); pm.Kind == yaml.MappingNode {
 				for j := 0; j+1 < len(pm.Content); j += 2 {
 					if pm.Content[j].Value == "currency_unit" {
-						l.millions = pm.Content[j+1].Value == "million_vnd"
+						l.millions = pm.Content[j+1].Value == MillionVND
 					}
 				}
 			}
@@ -60,21 +60,41 @@ func (l *loader) top(root *yaml.Node) {
 	readMapping(r, root, root, Path{}, l.p, topFields)
 }
 
+// topSpec is the top level of a plan file.
+var topSpec = object("Tệp kế hoạch kehoach, định dạng phiên bản 1: một kế hoạch của một cấp cho một năm.",
+	"A kehoach plan file, format version 1: one plan of one level for one year.", topFields)
+
 var topFields = []field[*Plan]{
-	{name: "kehoach", required: true, read: func(r *reader, _ *Plan, _, v *yaml.Node, path Path) { r.version(v, path) }},
-	{name: "plan", required: true, read: func(r *reader, _ *Plan, k, v *yaml.Node, path Path) { r.info(k, v, path) }},
-	{name: "rules", read: func(r *reader, p *Plan, k, v *yaml.Node, path Path) {
-		readMapping(r, k, v, path, &p.Rules, rulesFields)
-	}},
-	{name: "communes", read: func(r *reader, _ *Plan, _, v *yaml.Node, path Path) { r.communes(v, path) }},
-	{name: "targets", read: func(r *reader, _ *Plan, k, v *yaml.Node, path Path) { r.targets(k, v, path) }},
-	{name: "projects", required: true, read: func(r *reader, p *Plan, k, v *yaml.Node, path Path) {
-		p.ProjectsPos = Pos{k.Line, k.Column}
-		r.projects(v, path)
-	}},
-	{name: "funding", read: func(r *reader, p *Plan, k, v *yaml.Node, path Path) { r.funding(&p.Funding, k, v, path) },
+	{name: "kehoach", required: true, spec: version("Phiên bản định dạng: 1.", "The format version: 1."),
+		read: func(r *reader, _ *Plan, v value) { r.version(v.node, v.path) }},
+	{name: "plan", required: true,
+		spec: object("Ai ban hành kế hoạch, cho năm nào, ký thế nào.", "Who issues the plan, for which year, how it is signed.",
+			infoFields, districtRule...),
+		read: func(r *reader, _ *Plan, v value) { r.info(v) }},
+	{name: "rules", spec: object("Tham số của các quy tắc kiểm tra cho kế hoạch này.", "This plan's parameters of the validation rules.", rulesFields),
+		read: func(r *reader, p *Plan, v value) { readMapping(r, v.key, v.node, v.path, &p.Rules, rulesFields) }},
+	{name: "communes",
+		spec: list("Các xã, phường, thị trấn mà các dòng và chỉ tiêu theo xã dẫn tới.", "The commune-level units that rows and per-commune targets refer to.",
+			object("Một xã, phường hoặc thị trấn.", "A commune, ward or township.", communeFields)).rowsOf(plainRows),
+		read: func(r *reader, _ *Plan, v value) { r.communes(v) }},
+	{name: "targets", spec: object("Các chỉ tiêu của kế hoạch (Phụ lục 1).", "The plan's targets (Phụ lục 1).", targetsFields),
+		read: func(r *reader, _ *Plan, v value) { r.targets(v) }},
+	{name: "projects", required: true,
+		spec: list("Các dự án thành phần (Phụ lục 2 trở đi); ít nhất một dự án.", "The component projects (Phụ lục 2 onwards); at least one.",
+			projectSpec).rowsOf(projectRows).atLeastOne(),
+		read: func(r *reader, p *Plan, v value) {
+			p.ProjectsPos = Pos{v.key.Line, v.key.Column}
+			r.projects(v)
+		}},
+	{name: "funding",
+		spec: funding("Tổng kinh phí của kế hoạch (IV. KINH PHÍ THỰC HIỆN); mỗi nguồn phải bằng tổng các dự án (B203).",
+			"The plan's grand totals (IV. KINH PHÍ THỰC HIỆN); each source must equal the sum over the projects (B203)."),
+		read:   func(r *reader, p *Plan, v value) { r.funding(&p.Funding, v) },
 		poison: func(p *Plan, k *yaml.Node, path Path) { p.Funding = unreadableFunding(k, path) }},
-	{name: "allocation", read: func(r *reader, _ *Plan, k, v *yaml.Node, path Path) { r.allocation(k, v, path) }},
+	{name: "allocation",
+		spec: object("Dự toán được giao từ cấp trên, và văn bản giao; vốn NSTW kế hoạch không được vượt (B206).",
+			"The budget assigned from above, and the document that assigned it; planned central funds must not exceed it (B206).", allocationFields),
+		read: func(r *reader, _ *Plan, v value) { r.allocation(v) }},
 }
 
 func (l *loader) version(v *yaml.Node, path Path) {
@@ -102,32 +122,66 @@ func (l *loader) version(v *yaml.Node, path Path) {
 	})
 }
 
-// validDate reports whether s is a date as plans write it, YYYY-MM or
-// YYYY-MM-DD, that is ^(\d{4})-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$,
-// without a regular expression compiled when the program starts.
-func validDate(s string) bool {
-	digits := func(t string) bool {
+// datePattern is the form of a date, as the schema states it.
+const datePattern = `^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`
+
+// ParseDate reads a date as plans write it (plan.date): YYYY-MM-DD, or
+// YYYY-MM for a draft, in which case d is 0. ok is false for any other
+// text. The form is datePattern, read without a regular expression
+// compiled when the program starts; the day is not checked against the
+// month's length (2022-02-30 has the form).
+func ParseDate(s string) (y, m, d int, ok bool) {
+	num := func(t string) (int, bool) {
+		n := 0
 		for i := 0; i < len(t); i++ {
 			if t[i] < '0' || t[i] > '9' {
-				return false
+				return 0, false
 			}
+			n = n*10 + int(t[i]-'0')
 		}
-		return true
+		return n, true
 	}
-	if (len(s) != 7 && len(s) != 10) || !digits(s[:4]) || s[4] != '-' || !digits(s[5:7]) {
-		return false
+	if (len(s) != 7 && len(s) != 10) || s[4] != '-' {
+		return 0, 0, 0, false
 	}
-	if m := s[5:7]; m < "01" || m > "12" {
-		return false
+	y, yok := num(s[:4])
+	m, mok := num(s[5:7])
+	if !yok || !mok || m < 1 || m > 12 {
+		return 0, 0, 0, false
 	}
 	if len(s) == 7 {
-		return true
+		return y, m, 0, true
 	}
-	d := s[8:10]
-	return s[7] == '-' && digits(d) && d >= "01" && d <= "31"
+	d, dok := num(s[8:10])
+	if s[7] != '-' || !dok || d < 1 || d > 31 {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
 }
 
-func (r *reader) info(k, v *yaml.Node, path Path) {
+// date reads a date of ParseDate's form; another text is E103, and the
+// date is not written.
+func (r *reader) date(v value) Text {
+	t := r.text(v)
+	if _, _, _, ok := ParseDate(t.Value); t.Written && !ok {
+		r.errAt("E103", v.node, v.path, Message{
+			VI: fmt.Sprintf("ngày `%s` không đúng dạng: cần YYYY-MM hoặc YYYY-MM-DD", t.Value),
+			EN: fmt.Sprintf("date `%s` is not in the form YYYY-MM or YYYY-MM-DD", t.Value),
+		}, Message{VI: "Ví dụ: 2022-08 hoặc 2022-08-15.", EN: "For example 2022-08 or 2022-08-15."})
+		t.Written = false
+	}
+	return t
+}
+
+// districtRule is the rule of info as the schema states it: a district
+// plan (the default level) names its district.
+var districtRule = obj{
+	{"if", obj{{"properties", obj{{"level", obj{{"const", "district"}}}}}}},
+	{"then", obj{{"required", []string{"district"}}}},
+}
+
+func (r *reader) info(val value) {
+	k, v, path := val.key, val.node, val.path
 	in := &r.p.Info
 	in.Pos = Pos{k.Line, k.Column}
 	readMapping(r, k, v, path, in, infoFields)
@@ -143,67 +197,85 @@ func (r *reader) info(k, v *yaml.Node, path Path) {
 }
 
 var infoFields = []field[*Info]{
-	{name: "title", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.Title = r.text(v, path) }},
-	{name: "program", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.Program = r.text(v, path) }},
-	{name: "level", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) {
-		in.Level = r.oneOf(v, path, "district", "province", "commune")
-	}},
-	{name: "year", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.Year = r.integer(v, path, 1900, 2200) }},
-	{name: "issuer", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.Issuer = r.text(v, path) }},
-	{name: "parent", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.Parent = r.text(v, path) }},
-	{name: "province", required: true, read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.Province = r.text(v, path) }},
-	{name: "district", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.District = r.text(v, path) },
+	{name: "title", required: true, spec: text("Tiêu đề đầy đủ, như trên văn bản.", "The full title, as on the document."),
+		read: func(r *reader, in *Info, v value) { in.Title = r.text(v) }},
+	{name: "program",
+		spec: programme(fmt.Sprintf("Mã chương trình trong danh mục; mặc định `%s` (C401).", DefaultProgramme),
+			fmt.Sprintf("The programme id in the built-in catalogue; `%s` by default (C401).", DefaultProgramme)),
+		read: func(r *reader, in *Info, v value) { in.Program = r.text(v) }},
+	{name: "level",
+		spec: enum("Cấp kế hoạch: `district` (huyện, mặc định), `province` (tỉnh) hoặc `commune` (xã).",
+			"The plan's level: `district` (default), `province` or `commune`.", "district", "province", "commune"),
+		read: func(r *reader, in *Info, v value) { in.Level = r.word(v) }},
+	{name: "year", required: true,
+		spec: integer("Năm kế hoạch, trong giai đoạn của chương trình (C402).", "The plan year, within the programme's period (C402).", 1900, 2200),
+		read: func(r *reader, in *Info, v value) { in.Year = r.integer(v) }},
+	{name: "issuer", required: true,
+		spec: text("Cơ quan ban hành, như ở đầu văn bản: UBND huyện Bảo Yên.", "The issuing body, as printed in the header: UBND huyện Bảo Yên."),
+		read: func(r *reader, in *Info, v value) { in.Issuer = r.text(v) }},
+	{name: "parent", spec: text("Cấp trên: UBND tỉnh Lào Cai.", "The level above: UBND tỉnh Lào Cai."),
+		read: func(r *reader, in *Info, v value) { in.Parent = r.text(v) }},
+	{name: "province", required: true, spec: text("Tỉnh.", "The province."),
+		read: func(r *reader, in *Info, v value) { in.Province = r.text(v) }},
+	{name: "district", spec: text("Huyện; bắt buộc với kế hoạch cấp huyện.", "The district; required for a district plan."),
+		read: func(r *reader, in *Info, v value) { in.District = r.text(v) },
 		// `distrct:` is E102 with district suggested: not also the E106
 		// of info.
 		poison: func(in *Info, k *yaml.Node, path Path) {
 			in.District = Text{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
 		}},
-	{name: "number", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.Number = r.text(v, path) }},
-	{name: "date", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) {
-		in.Date = r.text(v, path)
-		if in.Date.Written && !validDate(in.Date.Value) {
-			r.errAt("E103", v, path, Message{
-				VI: fmt.Sprintf("ngày `%s` không đúng dạng: cần YYYY-MM hoặc YYYY-MM-DD", in.Date.Value),
-				EN: fmt.Sprintf("date `%s` is not in the form YYYY-MM or YYYY-MM-DD", in.Date.Value),
-			}, Message{VI: "Ví dụ: 2022-08 hoặc 2022-08-15.", EN: "For example 2022-08 or 2022-08-15."})
-			in.Date.Written = false
-		}
-	}},
-	{name: "place", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.Place = r.text(v, path) }},
-	{name: "capital", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) {
-		in.Capital = r.oneOf(v, path, "recurrent", "investment")
-	}},
-	{name: "currency_unit", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) {
-		in.CurrencyUnit = r.oneOf(v, path, "million_vnd", "thousand_vnd", "vnd")
-	}},
-	{name: "signer", read: func(r *reader, in *Info, k, v *yaml.Node, path Path) {
-		readMapping(r, k, v, path, &in.Signer, signerFields)
-	}},
-	{name: "basis", read: func(r *reader, in *Info, _, v *yaml.Node, path Path) { in.Basis = r.texts(v, path) }},
+	{name: "number",
+		spec: text("Số văn bản, ví dụ \"215/KH-UBND\"; để trống khi còn là dự thảo.", "The document number, e.g. \"215/KH-UBND\"; empty while a draft."),
+		read: func(r *reader, in *Info, v value) { in.Number = r.text(v) }},
+	{name: "date",
+		spec: date("Ngày ban hành: YYYY-MM-DD, hoặc YYYY-MM khi còn là dự thảo.", "The issue date: YYYY-MM-DD, or YYYY-MM for a draft."),
+		read: func(r *reader, in *Info, v value) { in.Date = r.date(v) }},
+	{name: "place", spec: text("Địa danh ở dòng \"Bảo Yên, ngày … tháng … năm …\".", "The place name in \"Bảo Yên, ngày … tháng … năm …\"."),
+		read: func(r *reader, in *Info, v value) { in.Place = r.text(v) }},
+	{name: "capital",
+		spec: enum("Loại vốn của các số tiền: `recurrent` (vốn sự nghiệp, mặc định) hoặc `investment` (vốn đầu tư phát triển); đặt tên các cột nguồn vốn trong phụ lục.",
+			"The kind of funds the amounts are: `recurrent` (default) or `investment`; it names the source columns of the appendices.", capitals...),
+		read: func(r *reader, in *Info, v value) { in.Capital = r.word(v) }},
+	{name: "currency_unit",
+		spec: enum(fmt.Sprintf("Đơn vị của mọi số tiền trong tệp: `%s` (%s, mặc định), `%s` hoặc `%s`.", MillionVND, currencyUnits[0].name.VI, ThousandVND, VND),
+			fmt.Sprintf("The unit of every amount in the file: `%s` (default), `%s` or `%s`.", MillionVND, ThousandVND, VND), CurrencyUnits()...),
+		read: func(r *reader, in *Info, v value) { in.CurrencyUnit = r.word(v) }},
+	{name: "signer", spec: object("Khối chữ ký.", "The signature block.", signerFields),
+		read: func(r *reader, in *Info, v value) { readMapping(r, v.key, v.node, v.path, &in.Signer, signerFields) }},
+	{name: "basis", spec: texts("Các căn cứ pháp lý (Căn cứ …).", "The legal bases (Căn cứ …)."),
+		read: func(r *reader, in *Info, v value) { in.Basis = r.texts(v) }},
 }
 
 var signerFields = []field[*Signer]{
-	{name: "on_behalf", read: func(r *reader, s *Signer, _, v *yaml.Node, path Path) { s.OnBehalf = r.text(v, path) }},
-	{name: "authority", read: func(r *reader, s *Signer, _, v *yaml.Node, path Path) { s.Authority = r.text(v, path) }},
-	{name: "title", read: func(r *reader, s *Signer, _, v *yaml.Node, path Path) { s.Title = r.text(v, path) }},
-	{name: "name", read: func(r *reader, s *Signer, _, v *yaml.Node, path Path) { s.Name = r.text(v, path) }},
+	{name: "on_behalf", spec: text("Dòng \"TM. ỦY BAN NHÂN DÂN\".", "The line \"TM. ỦY BAN NHÂN DÂN\" (on behalf of)."),
+		read: func(r *reader, s *Signer, v value) { s.OnBehalf = r.text(v) }},
+	{name: "authority", spec: text("Dòng \"KT. CHỦ TỊCH\".", "The line \"KT. CHỦ TỊCH\" (by authority of)."),
+		read: func(r *reader, s *Signer, v value) { s.Authority = r.text(v) }},
+	{name: "title", spec: text("Chức danh người ký: PHÓ CHỦ TỊCH.", "The signer's title: PHÓ CHỦ TỊCH."),
+		read: func(r *reader, s *Signer, v value) { s.Title = r.text(v) }},
+	{name: "name", spec: text("Họ tên người ký.", "The signer's name."),
+		read: func(r *reader, s *Signer, v value) { s.Name = r.text(v) }},
 }
 
 var rulesFields = []field[*Rules]{
-	{name: "tolerance", read: func(r *reader, ru *Rules, _, v *yaml.Node, path Path) {
-		var w bool
-		ru.Tolerance, w = r.number(v, path, amountNum)
-		if w {
-			r.w105(ru.Tolerance, Message{})
-		}
-	}},
-	{name: "counterpart_min_percent", read: func(r *reader, ru *Rules, _, v *yaml.Node, path Path) {
-		ru.CounterpartMin, _ = r.number(v, path, percentNum)
-	}},
+	{name: "tolerance",
+		spec: amount("Chênh lệch lớn nhất giữa tổng ghi và tổng tính được coi là cảnh báo thay vì lỗi (văn bản làm tròn tới triệu); mặc định 0.",
+			"The largest difference between a stated and a computed total reported as a warning instead of an error (documents round to whole millions); 0 by default."),
+		read: func(r *reader, ru *Rules, v value) {
+			var w bool
+			ru.Tolerance, w = r.number(v)
+			if w {
+				r.w105(ru.Tolerance, Message{})
+			}
+		}},
+	{name: "counterpart_min_percent",
+		spec: percent("Vốn đối ứng NSĐP tối thiểu, theo phần trăm vốn NSTW: mức pháp định 3, 10 hoặc 15 (B204, B205); không ghi thì không kiểm tra.",
+			"The minimum local counterpart funds, as a percent of central funds: the legal bands are 3, 10 and 15 (B204, B205); not checked when absent."),
+		read: func(r *reader, ru *Rules, v value) { ru.CounterpartMin, _ = r.number(v) }},
 }
 
-func (r *reader) communes(v *yaml.Node, path Path) {
-	r.list(v, path, func(_ int, item *yaml.Node, path Path) {
+func (r *reader) communes(v value) {
+	r.list(v.node, v.path, func(_ int, item *yaml.Node, path Path) {
 		c := &Commune{Pos: Pos{item.Line, item.Column}, Path: path}
 		readMapping(r, item, item, path, c, communeFields)
 		r.p.Communes = append(r.p.Communes, c)
@@ -211,29 +283,41 @@ func (r *reader) communes(v *yaml.Node, path Path) {
 }
 
 var communeFields = []field[*Commune]{
-	{name: "id", required: true, read: func(r *reader, c *Commune, _, v *yaml.Node, path Path) {
-		c.ID = r.text(v, path)
-		if c.ID.Written && !validCommuneID(c.ID.Value) {
-			r.errAt("E103", v, path, Message{
-				VI: fmt.Sprintf("mã xã `%s` phải là chữ thường không dấu, số và dấu gạch ngang", c.ID.Value),
-				EN: fmt.Sprintf("commune id `%s` must be lowercase ASCII letters, digits and hyphens", c.ID.Value),
-			}, Message{VI: "Ví dụ: `pho-rang`, `bao-ha`.", EN: "For example `pho-rang`, `bao-ha`."})
-		}
-	}},
-	{name: "name", required: true, read: func(r *reader, c *Commune, _, v *yaml.Node, path Path) { c.Name = r.text(v, path) }},
-	{name: "households", read: func(r *reader, c *Commune, _, v *yaml.Node, path Path) {
-		c.Households, _ = r.number(v, path, countNum)
-	}},
-	{name: "poor", read: func(r *reader, c *Commune, _, v *yaml.Node, path Path) { c.Poor, _ = r.number(v, path, countNum) }},
-	{name: "near_poor", read: func(r *reader, c *Commune, _, v *yaml.Node, path Path) {
-		c.NearPoor, _ = r.number(v, path, countNum)
-	}},
-	{name: "tags", read: func(r *reader, c *Commune, _, v *yaml.Node, path Path) { c.Tags = r.texts(v, path) }},
+	{name: "id", required: true,
+		spec: communeID("Mã ngắn, chữ thường không dấu, số và gạch ngang, duy nhất trong tệp: pho-rang, bao-ha.",
+			"A short id, lowercase ASCII letters, digits and hyphens, unique in the file: pho-rang, bao-ha."),
+		read: func(r *reader, c *Commune, v value) { c.ID = r.communeID(v) }},
+	{name: "name", required: true, spec: text("Tên đầy đủ kèm loại: Thị trấn Phố Ràng, Xã Bảo Hà.", "The full name with its kind: Thị trấn Phố Ràng, Xã Bảo Hà."),
+		read: func(r *reader, c *Commune, v value) { c.Name = r.text(v) }},
+	{name: "households", spec: count("Tổng số hộ đầu năm.", "Total households at the start of the year."),
+		read: func(r *reader, c *Commune, v value) { c.Households, _ = r.number(v) }},
+	{name: "poor", spec: count("Số hộ nghèo đầu năm.", "Poor households at the start of the year."),
+		read: func(r *reader, c *Commune, v value) { c.Poor, _ = r.number(v) }},
+	{name: "near_poor", spec: count("Số hộ cận nghèo đầu năm.", "Near-poor households at the start of the year."),
+		read: func(r *reader, c *Commune, v value) { c.NearPoor, _ = r.number(v) }},
+	{name: "tags", spec: texts("Nhãn tự do, ví dụ [dbkk] cho xã đặc biệt khó khăn.", "Free tags, e.g. [dbkk] for an extremely difficult commune."),
+		read: func(r *reader, c *Commune, v value) { c.Tags = r.texts(v) }},
+}
+
+// communeIDPattern is the form of a commune's id, as the schema states it.
+const communeIDPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+// communeID reads a commune's id; one that is not of validCommuneID's
+// form is E103.
+func (r *reader) communeID(v value) Text {
+	t := r.text(v)
+	if t.Written && !validCommuneID(t.Value) {
+		r.errAt("E103", v.node, v.path, Message{
+			VI: fmt.Sprintf("mã xã `%s` phải là chữ thường không dấu, số và dấu gạch ngang", t.Value),
+			EN: fmt.Sprintf("commune id `%s` must be lowercase ASCII letters, digits and hyphens", t.Value),
+		}, Message{VI: "Ví dụ: `pho-rang`, `bao-ha`.", EN: "For example `pho-rang`, `bao-ha`."})
+	}
+	return t
 }
 
 // validCommuneID reports whether id is lowercase ASCII letters and digits
-// in groups joined by single hyphens, ^[a-z0-9]+(-[a-z0-9]+)*$, without a
-// regular expression (a national plan has 10,600 ids).
+// in groups joined by single hyphens, communeIDPattern, without a regular
+// expression (a national plan has 10,600 ids).
 func validCommuneID(id string) bool {
 	if id == "" {
 		return false
@@ -276,97 +360,105 @@ func (r *reader) list(v *yaml.Node, path Path, item func(i int, n *yaml.Node, pa
 	}
 }
 
-func (r *reader) targets(k, v *yaml.Node, path Path) {
-	t := &Targets{Pos: Pos{k.Line, k.Column}}
+func (r *reader) targets(v value) {
+	t := &Targets{Pos: Pos{v.key.Line, v.key.Column}}
 	r.p.Targets = t
-	readMapping(r, k, v, path, t, targetsFields)
+	readMapping(r, v.key, v.node, v.path, t, targetsFields)
 }
 
 var targetsFields = []field[*Targets]{
-	{name: "baseline", read: func(r *reader, t *Targets, k, v *yaml.Node, path Path) {
-		t.Baseline.Written = true
-		readMapping(r, k, v, path, &t.Baseline, baselineFields)
-	}},
-	{name: "poverty_reduction", read: func(r *reader, t *Targets, k, v *yaml.Node, path Path) {
-		r.reduction(&t.PovertyReduction, k, v, path)
-	}},
-	{name: "near_poverty_reduction", read: func(r *reader, t *Targets, k, v *yaml.Node, path Path) {
-		r.reduction(&t.NearPovertyReduction, k, v, path)
-	}},
-	{name: "job_support_percent", read: func(r *reader, t *Targets, _, v *yaml.Node, path Path) {
-		t.JobSupportPercent, _ = r.number(v, path, percentNum)
-	}},
-	{name: "new_jobs", read: func(r *reader, t *Targets, _, v *yaml.Node, path Path) {
-		t.NewJobs, _ = r.number(v, path, countNum)
-	}},
-	{name: "indicators", read: func(r *reader, t *Targets, _, v *yaml.Node, path Path) {
-		r.list(v, path, func(_ int, item *yaml.Node, path Path) {
-			in := &Indicator{Pos: Pos{item.Line, item.Column}}
-			readMapping(r, item, item, path, in, indicatorFields)
-			t.Indicators = append(t.Indicators, in)
-		})
-	}},
-	{name: "by_commune", read: func(r *reader, t *Targets, _, v *yaml.Node, path Path) {
-		if v.Kind == yaml.SequenceNode {
-			t.ByCommune = make([]*CommuneTarget, 0, len(v.Content))
-		}
-		r.list(v, path, func(_ int, item *yaml.Node, path Path) {
-			ct := &CommuneTarget{Pos: Pos{item.Line, item.Column}, Path: path}
-			readMapping(r, item, item, path, ct, communeTargetFields)
-			t.ByCommune = append(t.ByCommune, ct)
-		})
-	}},
+	{name: "baseline", spec: object("Số liệu của huyện đầu năm (không bắt buộc).", "The district's counts at the start of the year (optional).", baselineFields),
+		read: func(r *reader, t *Targets, v value) {
+			t.Baseline.Written = true
+			readMapping(r, v.key, v.node, v.path, &t.Baseline, baselineFields)
+		}},
+	{name: "poverty_reduction", spec: object("Chỉ tiêu giảm hộ nghèo.", "The poverty-reduction target.", reductionFields),
+		read: func(r *reader, t *Targets, v value) { r.reduction(&t.PovertyReduction, v) }},
+	{name: "near_poverty_reduction", spec: object("Chỉ tiêu giảm hộ cận nghèo.", "The near-poverty-reduction target.", reductionFields),
+		read: func(r *reader, t *Targets, v value) { r.reduction(&t.NearPovertyReduction, v) }},
+	{name: "job_support_percent",
+		spec: percent("Tỷ lệ người lao động thuộc hộ nghèo, cận nghèo có nhu cầu được tư vấn, đào tạo, giới thiệu việc làm.",
+			"The share of workers in poor and near-poor households who need it that get counselling, training and job placement."),
+		read: func(r *reader, t *Targets, v value) { t.JobSupportPercent, _ = r.number(v) }},
+	{name: "new_jobs", spec: count("Số lao động được tạo việc làm mới.", "New jobs created."),
+		read: func(r *reader, t *Targets, v value) { t.NewJobs, _ = r.number(v) }},
+	{name: "indicators",
+		spec: list("Các chỉ tiêu khác.", "Further targets.", object("Một chỉ tiêu.", "A target.", indicatorFields)).rowsOf(plainRows),
+		read: func(r *reader, t *Targets, v value) {
+			r.list(v.node, v.path, func(_ int, item *yaml.Node, path Path) {
+				in := &Indicator{Pos: Pos{item.Line, item.Column}}
+				readMapping(r, item, item, path, in, indicatorFields)
+				t.Indicators = append(t.Indicators, in)
+			})
+		}},
+	{name: "by_commune",
+		spec: list("Chỉ tiêu theo xã; tổng phải bằng chỉ tiêu huyện (T303).", "Targets per commune; their sums must match the district's (T303).",
+			object("Chỉ tiêu của một xã.", "One commune's targets.", communeTargetFields)).rowsOf(plainRows),
+		read: func(r *reader, t *Targets, v value) {
+			if v.node.Kind == yaml.SequenceNode {
+				t.ByCommune = make([]*CommuneTarget, 0, len(v.node.Content))
+			}
+			r.list(v.node, v.path, func(_ int, item *yaml.Node, path Path) {
+				ct := &CommuneTarget{Pos: Pos{item.Line, item.Column}, Path: path}
+				readMapping(r, item, item, path, ct, communeTargetFields)
+				t.ByCommune = append(t.ByCommune, ct)
+			})
+		}},
 }
 
 var baselineFields = []field[*Baseline]{
-	{name: "households", read: func(r *reader, b *Baseline, _, v *yaml.Node, path Path) {
-		b.Households, _ = r.number(v, path, countNum)
-	}},
-	{name: "poor", read: func(r *reader, b *Baseline, _, v *yaml.Node, path Path) { b.Poor, _ = r.number(v, path, countNum) }},
-	{name: "near_poor", read: func(r *reader, b *Baseline, _, v *yaml.Node, path Path) {
-		b.NearPoor, _ = r.number(v, path, countNum)
-	}},
+	{name: "households", spec: count("Tổng số hộ.", "Total households."),
+		read: func(r *reader, b *Baseline, v value) { b.Households, _ = r.number(v) }},
+	{name: "poor", spec: count("Số hộ nghèo.", "Poor households."),
+		read: func(r *reader, b *Baseline, v value) { b.Poor, _ = r.number(v) }},
+	{name: "near_poor", spec: count("Số hộ cận nghèo.", "Near-poor households."),
+		read: func(r *reader, b *Baseline, v value) { b.NearPoor, _ = r.number(v) }},
 }
 
-func (r *reader) reduction(dst *Reduction, k, v *yaml.Node, path Path) {
-	dst.Written, dst.Pos = true, Pos{k.Line, k.Column}
-	readMapping(r, k, v, path, dst, reductionFields)
+func (r *reader) reduction(dst *Reduction, v value) {
+	dst.Written, dst.Pos = true, Pos{v.key.Line, v.key.Column}
+	readMapping(r, v.key, v.node, v.path, dst, reductionFields)
 }
 
 var reductionFields = []field[*Reduction]{
-	{name: "percent", read: func(r *reader, red *Reduction, _, v *yaml.Node, path Path) {
-		red.Percent, _ = r.number(v, path, percentNum)
-	}},
-	{name: "households", read: func(r *reader, red *Reduction, _, v *yaml.Node, path Path) {
-		red.Households, _ = r.number(v, path, countNum)
-	}},
+	{name: "percent",
+		spec: percent("Tỷ lệ giảm, theo điểm phần trăm của tổng số hộ trong năm; số chữ số thập phân là độ chính xác (T301, T302).",
+			"Reduction in percentage points of all households in the year; the decimals written are its precision (T301, T302)."),
+		read: func(r *reader, red *Reduction, v value) { red.Percent, _ = r.number(v) }},
+	{name: "households", spec: count("Số hộ giảm trong năm.", "Households to leave the status in the year."),
+		read: func(r *reader, red *Reduction, v value) { red.Households, _ = r.number(v) }},
 }
 
 var indicatorFields = []field[*Indicator]{
-	{name: "id", read: func(r *reader, in *Indicator, _, v *yaml.Node, path Path) { in.ID = r.text(v, path) }},
-	{name: "name", required: true, read: func(r *reader, in *Indicator, _, v *yaml.Node, path Path) { in.Name = r.text(v, path) }},
-	{name: "unit", read: func(r *reader, in *Indicator, _, v *yaml.Node, path Path) { in.Unit = r.text(v, path) }},
-	{name: "value", required: true, read: func(r *reader, in *Indicator, _, v *yaml.Node, path Path) {
-		in.Value, _ = r.number(v, path, quantityNum)
-	}},
+	{name: "id", spec: text("Mã chỉ tiêu.", "The target's id."),
+		read: func(r *reader, in *Indicator, v value) { in.ID = r.text(v) }},
+	{name: "name", required: true, spec: text("Tên chỉ tiêu.", "The target's name."),
+		read: func(r *reader, in *Indicator, v value) { in.Name = r.text(v) }},
+	{name: "unit", spec: text("Đơn vị tính.", "Unit of measure."),
+		read: func(r *reader, in *Indicator, v value) { in.Unit = r.text(v) }},
+	{name: "value", required: true, spec: quantity("Giá trị: số không âm.", "The value: a non-negative number."),
+		read: func(r *reader, in *Indicator, v value) { in.Value, _ = r.number(v) }},
 }
 
 var communeTargetFields = []field[*CommuneTarget]{
-	{name: "commune", required: true, read: func(r *reader, ct *CommuneTarget, _, v *yaml.Node, path Path) { ct.Commune = r.text(v, path) }},
-	{name: "poverty_reduction", read: func(r *reader, ct *CommuneTarget, k, v *yaml.Node, path Path) {
-		readMapping(r, k, v, path, &ct.PovertyReduction, householdsFields)
-	}},
-	{name: "near_poverty_reduction", read: func(r *reader, ct *CommuneTarget, k, v *yaml.Node, path Path) {
-		readMapping(r, k, v, path, &ct.NearPovertyReduction, householdsFields)
-	}},
-	{name: "new_jobs", read: func(r *reader, ct *CommuneTarget, _, v *yaml.Node, path Path) {
-		ct.NewJobs, _ = r.number(v, path, countNum)
-	}},
+	{name: "commune", required: true, spec: text("Mã xã (một `id` trong `communes`).", "The commune's id (an `id` in `communes`)."),
+		read: func(r *reader, ct *CommuneTarget, v value) { ct.Commune = r.text(v) }},
+	{name: "poverty_reduction", spec: object("Số hộ nghèo giảm của xã.", "The commune's poverty reduction.", householdsFields),
+		read: func(r *reader, ct *CommuneTarget, v value) {
+			readMapping(r, v.key, v.node, v.path, &ct.PovertyReduction, householdsFields)
+		}},
+	{name: "near_poverty_reduction", spec: object("Số hộ cận nghèo giảm của xã.", "The commune's near-poverty reduction.", householdsFields),
+		read: func(r *reader, ct *CommuneTarget, v value) {
+			readMapping(r, v.key, v.node, v.path, &ct.NearPovertyReduction, householdsFields)
+		}},
+	{name: "new_jobs", spec: count("Số lao động được tạo việc làm mới ở xã.", "New jobs in the commune."),
+		read: func(r *reader, ct *CommuneTarget, v value) { ct.NewJobs, _ = r.number(v) }},
 }
 
 // householdsFields is a commune's reduction target: `{households: N}`.
 var householdsFields = []field[*Num]{
-	{name: "households", read: func(r *reader, n *Num, _, v *yaml.Node, path Path) { *n, _ = r.number(v, path, countNum) }},
+	{name: "households", spec: count("Số hộ giảm của xã trong năm.", "The commune's households to leave the status in the year."),
+		read: func(r *reader, n *Num, v value) { *n, _ = r.number(v) }},
 }
 
 // projectKeys are the keys of a project that decide between its
@@ -376,7 +468,8 @@ type projectKeys struct {
 	sub, act *yaml.Node
 }
 
-func (r *reader) projects(v *yaml.Node, path Path) {
+func (r *reader) projects(val value) {
+	v, path := val.node, val.path
 	if (v.Kind == yaml.SequenceNode && len(v.Content) == 0) || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
 		// `projects: []` or `projects:` with nothing: a plan without a
 		// project is no plan, whatever its totals state (a missing key is
@@ -419,35 +512,72 @@ func (r *reader) projects(v *yaml.Node, path Path) {
 		Message{VI: "dự án", EN: "project"})
 }
 
+// projectSpec is an item of `projects`.
+var projectSpec = object("Một dự án thành phần của chương trình: có `funding`, hoặc `subprojects` hay `activities` (không có cả hai).",
+	"A component project of the programme: it has `funding`, or `subprojects` or `activities` (not both).",
+	projectFields, subprojectsOrActivities...)
+
+// subprojectsOrActivities is the rule of projects as the schema states
+// it: a project has sub-projects or activities, not both (E103 in
+// projects).
+var subprojectsOrActivities = obj{{"not", obj{{"required", []string{"subprojects", "activities"}}}}}
+
+// Specs that projects and sub-projects share.
+var (
+	capitals       = []string{"recurrent", "investment"}
+	leadSpec       = text("Cơ quan chủ trì.", "Lead agency.")
+	partnersSpec   = texts("Cơ quan phối hợp.", "Cooperating agencies.")
+	activitiesSpec = list("Các dòng chi tiết (hoạt động); kinh phí của mục cha, nếu ghi, phải bằng tổng của chúng (B202).",
+		"Detail rows (activities); the parent's funding, if written, must equal their sum (B202).",
+		object("Một dòng chi tiết của phụ lục: một việc, thường ở một xã.",
+			"One detail row of an appendix: a piece of work, usually in one commune.", activityFields)).rowsOf(plainRows)
+	objectiveSpec     = texts("Mục tiêu (mục a của dự án): một đoạn văn hoặc danh sách.", "Objective (section a): a text or a list of texts.")
+	beneficiariesSpec = texts("Đối tượng (mục b): một đoạn văn hoặc danh sách.", "Beneficiaries (section b): a text or a list of texts.")
+	contentSpec       = texts("Nội dung thực hiện (mục c): một đoạn văn hoặc danh sách.", "Content (section c): a text or a list of texts.")
+)
+
 var projectFields = []field[*projectKeys]{
-	{name: "project", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path Path) { p.Number = r.integer(v, path, 1, 99) }},
-	{name: "name", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path Path) { p.Name = r.text(v, path) }},
-	{name: "appendix", required: true, read: func(r *reader, p *projectKeys, _, v *yaml.Node, path Path) {
-		p.Appendix = r.integer(v, path, 1, 99)
-	}},
-	{name: "lead", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path Path) { p.Lead = r.text(v, path) }},
-	{name: "co_leads", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path Path) { p.CoLeads = r.texts(v, path) }},
-	{name: "partners", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path Path) { p.Partners = r.texts(v, path) }},
-	{name: "capital", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path Path) {
-		p.Capital = r.oneOf(v, path, "recurrent", "investment")
-	}},
-	{name: "funding", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path Path) { r.funding(&p.Funding, k, v, path) },
+	{name: "project", required: true,
+		spec: integer("Số dự án trong chương trình (1–7 với chương trình giảm nghèo).", "The project's number in the programme (1–7 for the poverty-reduction programme).", 1, 99),
+		read: func(r *reader, p *projectKeys, v value) { p.Number = r.integer(v) }},
+	{name: "name", required: true, spec: text("Tên chính thức của dự án (so với danh mục, C404).", "The project's official name (checked against the catalogue, C404)."),
+		read: func(r *reader, p *projectKeys, v value) { p.Name = r.text(v) }},
+	// Appendices 1 and 2 are read, for C405 to say what they are for.
+	{name: "appendix", required: true,
+		spec: integer("Số phụ lục chi tiết dự án: 3, 4, 5, … theo thứ tự dự án, không bỏ số; nhiều dự án có thể dùng chung; phụ lục 1 và 2 dành cho chỉ tiêu và tổng hợp kinh phí (C405).",
+			"The appendix that details this project: 3, 4, 5, … in project order without gaps; projects may share one; appendices 1 and 2 are the targets and the funding summary (C405).", 1, 99).reservedBelow(3),
+		read: func(r *reader, p *projectKeys, v value) { p.Appendix = r.integer(v) }},
+	{name: "lead", spec: leadSpec, read: func(r *reader, p *projectKeys, v value) { p.Lead = r.text(v) }},
+	{name: "co_leads", spec: texts("Cơ quan đồng chủ trì.", "Co-lead agencies."),
+		read: func(r *reader, p *projectKeys, v value) { p.CoLeads = r.texts(v) }},
+	{name: "partners", spec: partnersSpec, read: func(r *reader, p *projectKeys, v value) { p.Partners = r.texts(v) }},
+	{name: "capital",
+		spec: enum("Loại vốn của dự án, nếu khác `plan.capital`: `recurrent` (vốn sự nghiệp) hoặc `investment` (vốn đầu tư phát triển).",
+			"The kind of funds of this project, when it differs from `plan.capital`: `recurrent` or `investment`.", capitals...),
+		read: func(r *reader, p *projectKeys, v value) { p.Capital = r.word(v) }},
+	{name: "funding",
+		spec: funding("Kinh phí của dự án; khi dự án có tiểu dự án hoặc hoạt động, đây là khẳng định về tổng của chúng (B202).",
+			"The project's funding; when it has sub-projects or activities, an assertion about their sum (B202)."),
+		read:   func(r *reader, p *projectKeys, v value) { r.funding(&p.Funding, v) },
 		poison: func(p *projectKeys, k *yaml.Node, path Path) { p.Funding = unreadableFunding(k, path) }},
-	{name: "subprojects", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path Path) {
-		p.sub = k
-		r.subprojects(p.Project, v, path)
-	}},
-	{name: "activities", read: func(r *reader, p *projectKeys, k, v *yaml.Node, path Path) {
-		p.act = k
-		p.Activities = r.activities(v, path)
-	}},
-	{name: "objective", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path Path) { p.Objective = r.texts(v, path) }},
-	{name: "beneficiaries", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path Path) { p.Beneficiaries = r.texts(v, path) }},
-	{name: "content", read: func(r *reader, p *projectKeys, _, v *yaml.Node, path Path) { p.Content = r.texts(v, path) }},
+	{name: "subprojects",
+		spec: list("Các tiểu dự án.", "The sub-projects.", object("Một tiểu dự án của dự án.", "A sub-project of the project.", subprojectFields)).rowsOf(subprojectRows),
+		read: func(r *reader, p *projectKeys, v value) {
+			p.sub = v.key
+			r.subprojects(p.Project, v)
+		}},
+	{name: "activities", spec: activitiesSpec,
+		read: func(r *reader, p *projectKeys, v value) {
+			p.act = v.key
+			p.Activities = r.activities(v)
+		}},
+	{name: "objective", spec: objectiveSpec, read: func(r *reader, p *projectKeys, v value) { p.Objective = r.texts(v) }},
+	{name: "beneficiaries", spec: beneficiariesSpec, read: func(r *reader, p *projectKeys, v value) { p.Beneficiaries = r.texts(v) }},
+	{name: "content", spec: contentSpec, read: func(r *reader, p *projectKeys, v value) { p.Content = r.texts(v) }},
 }
 
-func (r *reader) subprojects(p *Project, v *yaml.Node, path Path) {
-	r.list(v, path, func(_ int, item *yaml.Node, path Path) {
+func (r *reader) subprojects(p *Project, v value) {
+	r.list(v.node, v.path, func(_ int, item *yaml.Node, path Path) {
 		s := &Subproject{Pos: Pos{item.Line, item.Column}, Path: path, Unreadable: !isMapping(item), project: p}
 		readMapping(r, item, item, path, s, subprojectFields)
 		for _, a := range s.Activities {
@@ -460,21 +590,25 @@ func (r *reader) subprojects(p *Project, v *yaml.Node, path Path) {
 }
 
 var subprojectFields = []field[*Subproject]{
-	{name: "subproject", required: true, read: func(r *reader, s *Subproject, _, v *yaml.Node, path Path) {
-		s.Number = r.integer(v, path, 1, 99)
-	}},
-	{name: "name", required: true, read: func(r *reader, s *Subproject, _, v *yaml.Node, path Path) { s.Name = r.text(v, path) }},
-	{name: "lead", read: func(r *reader, s *Subproject, _, v *yaml.Node, path Path) { s.Lead = r.text(v, path) }},
-	{name: "partners", read: func(r *reader, s *Subproject, _, v *yaml.Node, path Path) { s.Partners = r.texts(v, path) }},
-	{name: "funding", read: func(r *reader, s *Subproject, k, v *yaml.Node, path Path) { r.funding(&s.Funding, k, v, path) },
+	{name: "subproject", required: true,
+		spec: integer("Số tiểu dự án trong dự án, theo Quyết định 90/QĐ-TTg.", "The sub-project's number within the project, as in Quyết định 90/QĐ-TTg.", 1, 99),
+		read: func(r *reader, s *Subproject, v value) { s.Number = r.integer(v) }},
+	{name: "name", required: true,
+		spec: text("Tên chính thức của tiểu dự án (so với danh mục, C404).", "The sub-project's official name (checked against the catalogue, C404)."),
+		read: func(r *reader, s *Subproject, v value) { s.Name = r.text(v) }},
+	{name: "lead", spec: leadSpec, read: func(r *reader, s *Subproject, v value) { s.Lead = r.text(v) }},
+	{name: "partners", spec: partnersSpec, read: func(r *reader, s *Subproject, v value) { s.Partners = r.texts(v) }},
+	{name: "funding", spec: funding("Kinh phí của tiểu dự án.", "The sub-project's funding."),
+		read:   func(r *reader, s *Subproject, v value) { r.funding(&s.Funding, v) },
 		poison: func(s *Subproject, k *yaml.Node, path Path) { s.Funding = unreadableFunding(k, path) }},
-	{name: "activities", read: func(r *reader, s *Subproject, _, v *yaml.Node, path Path) { s.Activities = r.activities(v, path) }},
-	{name: "objective", read: func(r *reader, s *Subproject, _, v *yaml.Node, path Path) { s.Objective = r.texts(v, path) }},
-	{name: "beneficiaries", read: func(r *reader, s *Subproject, _, v *yaml.Node, path Path) { s.Beneficiaries = r.texts(v, path) }},
-	{name: "content", read: func(r *reader, s *Subproject, _, v *yaml.Node, path Path) { s.Content = r.texts(v, path) }},
+	{name: "activities", spec: activitiesSpec, read: func(r *reader, s *Subproject, v value) { s.Activities = r.activities(v) }},
+	{name: "objective", spec: objectiveSpec, read: func(r *reader, s *Subproject, v value) { s.Objective = r.texts(v) }},
+	{name: "beneficiaries", spec: beneficiariesSpec, read: func(r *reader, s *Subproject, v value) { s.Beneficiaries = r.texts(v) }},
+	{name: "content", spec: contentSpec, read: func(r *reader, s *Subproject, v value) { s.Content = r.texts(v) }},
 }
 
-func (r *reader) activities(v *yaml.Node, path Path) []*Activity {
+func (r *reader) activities(val value) []*Activity {
+	v, path := val.node, val.path
 	var out []*Activity
 	if v.Kind == yaml.SequenceNode {
 		out = make([]*Activity, 0, len(v.Content))
@@ -493,14 +627,18 @@ func (r *reader) activities(v *yaml.Node, path Path) []*Activity {
 }
 
 var activityFields = []field[*Activity]{
-	{name: "name", required: true, read: func(r *reader, a *Activity, _, v *yaml.Node, path Path) { a.Name = r.text(v, path) }},
-	{name: "commune", read: func(r *reader, a *Activity, _, v *yaml.Node, path Path) { a.Commune = r.text(v, path) }},
-	{name: "unit", read: func(r *reader, a *Activity, _, v *yaml.Node, path Path) { a.Unit = r.text(v, path) }},
-	{name: "quantity", read: func(r *reader, a *Activity, _, v *yaml.Node, path Path) {
-		a.Quantity, _ = r.number(v, path, quantityNum)
-	}},
-	{name: "lead", read: func(r *reader, a *Activity, _, v *yaml.Node, path Path) { a.Lead = r.text(v, path) }},
-	{name: "funding", required: true, read: func(r *reader, a *Activity, k, v *yaml.Node, path Path) { r.funding(&a.Funding, k, v, path) },
+	{name: "name", required: true, spec: text("Việc được làm, ví dụ: Mô hình nuôi lợn đen bản địa.", "What is done, e.g. Mô hình nuôi lợn đen bản địa."),
+		read: func(r *reader, a *Activity, v value) { a.Name = r.text(v) }},
+	{name: "commune", spec: text("Mã xã nơi thực hiện (một `id` trong `communes`).", "The id of the commune where it happens (an `id` in `communes`)."),
+		read: func(r *reader, a *Activity, v value) { a.Commune = r.text(v) }},
+	{name: "unit", spec: text("Đơn vị tính (ĐVT), ví dụ: mô hình.", "Unit of measure, e.g. mô hình."),
+		read: func(r *reader, a *Activity, v value) { a.Unit = r.text(v) }},
+	{name: "quantity", spec: quantity("Số lượng theo đơn vị tính: số không âm.", "Quantity in that unit: a non-negative number."),
+		read: func(r *reader, a *Activity, v value) { a.Quantity, _ = r.number(v) }},
+	{name: "lead", spec: text("Đơn vị thực hiện.", "Implementing body."),
+		read: func(r *reader, a *Activity, v value) { a.Lead = r.text(v) }},
+	{name: "funding", required: true, spec: funding("Kinh phí của dòng này.", "The row's funding."),
+		read:   func(r *reader, a *Activity, v value) { r.funding(&a.Funding, v) },
 		poison: func(a *Activity, k *yaml.Node, path Path) { a.Funding = unreadableFunding(k, path) }},
 }
 
@@ -535,9 +673,9 @@ func (fr *fundingRead) fig(i int) *Figure {
 	return fr.f.field(budget.Field(i))
 }
 
-func (fr *fundingRead) read(r *reader, i int, v *yaml.Node, path Path) {
+func (fr *fundingRead) read(r *reader, i int, v value) {
 	var n Num
-	n, fr.suspect[i] = r.number(v, path, amountNum)
+	n, fr.suspect[i] = r.number(v)
 	*fr.fig(i) = n.Figure
 }
 
@@ -547,23 +685,28 @@ func (fr *fundingRead) poison(i int, k *yaml.Node, path Path) {
 
 var fundingFields = []field[*fundingRead]{
 	{name: "central",
-		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path Path) { fr.read(r, 0, v, path) },
+		spec: amount("Vốn ngân sách trung ương (NSTW): vốn sự nghiệp hoặc đầu tư phát triển theo `capital`.",
+			"Central-budget funds (NSTW): recurrent or investment funds, per `capital`."),
+		read:   func(r *reader, fr *fundingRead, v value) { fr.read(r, 0, v) },
 		poison: func(fr *fundingRead, k *yaml.Node, path Path) { fr.poison(0, k, path) }},
-	{name: "local",
-		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path Path) { fr.read(r, 1, v, path) },
+	{name: "local", spec: amount("Vốn ngân sách địa phương (NSĐP), vốn đối ứng.", "Local-budget (counterpart) funds (NSĐP)."),
+		read:   func(r *reader, fr *fundingRead, v value) { fr.read(r, 1, v) },
 		poison: func(fr *fundingRead, k *yaml.Node, path Path) { fr.poison(1, k, path) }},
-	{name: "other",
-		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path Path) { fr.read(r, 2, v, path) },
+	{name: "other", spec: amount("Vốn huy động khác (dân đóng góp, …).", "Other mobilised funds (beneficiaries' contributions, …)."),
+		read:   func(r *reader, fr *fundingRead, v value) { fr.read(r, 2, v) },
 		poison: func(fr *fundingRead, k *yaml.Node, path Path) { fr.poison(2, k, path) }},
 	{name: "total",
-		read:   func(r *reader, fr *fundingRead, _, v *yaml.Node, path Path) { fr.read(r, 3, v, path) },
+		spec: amount("Tổng kinh phí; nếu ghi thì phải bằng central + local + other (B201).",
+			"Total funding; when written, it must equal central + local + other (B201)."),
+		read:   func(r *reader, fr *fundingRead, v value) { fr.read(r, 3, v) },
 		poison: func(fr *fundingRead, k *yaml.Node, path Path) { fr.poison(3, k, path) }},
 }
 
 // funding reads a `funding` object into f and reports W105 for its amounts
 // with exactly three decimals, saying whether the 1,000-times reading would
 // make the row add up.
-func (r *reader) funding(f *Funding, k, v *yaml.Node, path Path) {
+func (r *reader) funding(f *Funding, val value) {
+	k, v, path := val.key, val.node, val.path
 	if v.Kind != yaml.MappingNode {
 		// `funding: 3188`: E103, and the figure meant is unknown, not zero.
 		r.typeError(v, path, Message{VI: "một bảng khóa central, local, other, total", EN: "a mapping of central, local, other, total"})
@@ -645,22 +788,26 @@ func w105Diagnostic(n Num, note Message) Diagnostic {
 		}}
 }
 
-func (r *reader) allocation(k, v *yaml.Node, path Path) {
+func (r *reader) allocation(v value) {
 	a := &Allocation{}
 	r.p.Allocation = a
-	readMapping(r, k, v, path, a, allocationFields)
+	readMapping(r, v.key, v.node, v.path, a, allocationFields)
 }
 
 var allocationFields = []field[*Allocation]{
-	{name: "source", read: func(r *reader, a *Allocation, _, v *yaml.Node, path Path) { a.Source = r.text(v, path) }},
-	{name: "projects", read: func(r *reader, a *Allocation, _, v *yaml.Node, path Path) {
-		r.list(v, path, func(_ int, item *yaml.Node, path Path) {
-			e := &Allocated{Pos: Pos{item.Line, item.Column}}
-			readMapping(r, item, item, path, e, allocatedFields)
-			a.Projects = append(a.Projects, e)
-		})
-		r.duplicateAllocations(a.Projects)
-	}},
+	{name: "source", spec: text("Văn bản giao dự toán: Quyết định số … của UBND tỉnh ….", "The document that assigned it: Quyết định số … của UBND tỉnh …."),
+		read: func(r *reader, a *Allocation, v value) { a.Source = r.text(v) }},
+	{name: "projects",
+		spec: list("Vốn NSTW được giao theo dự án, tiểu dự án.", "Central funds assigned per project or sub-project.",
+			object("Vốn được giao cho một dự án hoặc tiểu dự án.", "The funds assigned to a project or sub-project.", allocatedFields)),
+		read: func(r *reader, a *Allocation, v value) {
+			r.list(v.node, v.path, func(_ int, item *yaml.Node, path Path) {
+				e := &Allocated{Pos: Pos{item.Line, item.Column}}
+				readMapping(r, item, item, path, e, allocatedFields)
+				a.Projects = append(a.Projects, e)
+			})
+			r.duplicateAllocations(a.Projects)
+		}},
 }
 
 // duplicateAllocations reports E107 at the second row of the allocation
@@ -701,19 +848,18 @@ func (l *loader) duplicateAllocations(rows []*Allocated) {
 }
 
 var allocatedFields = []field[*Allocated]{
-	{name: "project", required: true, read: func(r *reader, e *Allocated, _, v *yaml.Node, path Path) {
-		e.Project = r.integer(v, path, 1, 99)
-	}},
-	{name: "subproject", read: func(r *reader, e *Allocated, _, v *yaml.Node, path Path) {
-		e.Subproject = r.integer(v, path, 1, 99)
-	}},
-	{name: "central", required: true, read: func(r *reader, e *Allocated, _, v *yaml.Node, path Path) {
-		var w bool
-		e.Central, w = r.number(v, path, amountNum)
-		if w {
-			r.w105(e.Central, Message{})
-		}
-	}},
+	{name: "project", required: true, spec: integer("Số dự án.", "The project's number.", 1, 99),
+		read: func(r *reader, e *Allocated, v value) { e.Project = r.integer(v) }},
+	{name: "subproject", spec: integer("Số tiểu dự án (nếu giao theo tiểu dự án).", "The sub-project's number (when assigned per sub-project).", 1, 99),
+		read: func(r *reader, e *Allocated, v value) { e.Subproject = r.integer(v) }},
+	{name: "central", required: true, spec: amount("Vốn NSTW được giao.", "The central funds assigned."),
+		read: func(r *reader, e *Allocated, v value) {
+			var w bool
+			e.Central, w = r.number(v)
+			if w {
+				r.w105(e.Central, Message{})
+			}
+		}},
 }
 
 // duplicateNumbers reports E107 at the second occurrence of a number in a

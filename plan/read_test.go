@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"regexp"
 	"testing"
 
@@ -8,7 +9,7 @@ import (
 )
 
 func TestValidCommuneID(t *testing.T) {
-	re := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	re := regexp.MustCompile(communeIDPattern)
 	for _, id := range []string{
 		"", "a", "bao-ha", "xa-00001", "pho-rang-2", "9", "a-b-c",
 		"-a", "a-", "a--b", "Bao-Ha", "bảo-hà", "a_b", "a b", "a.b", "-", "--", "a\n",
@@ -59,33 +60,47 @@ func FuzzIsNFC(f *testing.F) {
 	})
 }
 
-func TestValidDate(t *testing.T) {
-	re := regexp.MustCompile(`^(\d{4})-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
+// TestParseDate checks ParseDate against the regular expression it
+// stands for, and that it returns the numbers written.
+func TestParseDate(t *testing.T) {
+	re := regexp.MustCompile(datePattern)
 	for _, s := range []string{
 		"", "2022", "2022-08", "2022-08-15", "2022-8", "2022-08-1", "2022-00", "2022-13", "2022-12",
 		"2022-01-00", "2022-01-31", "2022-01-32", "2022-02-30", "2022-10-09", "2022-08-15x", "x2022-08",
 		"2022/08", "2022-08/15", "20a2-08", "2022-0a", "2022-08-1a", "2022-08-", "+022-08", "2022-1-01",
 	} {
-		if got, want := validDate(s), re.MatchString(s); got != want {
-			t.Errorf("validDate(%q) = %v, want %v", s, got, want)
+		y, m, d, got := ParseDate(s)
+		if want := re.MatchString(s); got != want {
+			t.Errorf("ParseDate(%q) ok = %v, want %v", s, got, want)
+			continue
+		}
+		if !got {
+			continue
+		}
+		written := fmt.Sprintf("%04d-%02d", y, m)
+		if d > 0 {
+			written += fmt.Sprintf("-%02d", d)
+		}
+		if written != s {
+			t.Errorf("ParseDate(%q) = %d, %d, %d", s, y, m, d)
 		}
 	}
 }
 
-func FuzzValidDate(f *testing.F) {
-	re := regexp.MustCompile(`^(\d{4})-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
+func FuzzParseDate(f *testing.F) {
+	re := regexp.MustCompile(datePattern)
 	for _, s := range []string{"2022-08", "2022-08-15", "2022-13-01"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := validDate(s), re.MatchString(s); got != want {
-			t.Errorf("validDate(%q) = %v, want %v", s, got, want)
+		if _, _, _, got := ParseDate(s); got != re.MatchString(s) {
+			t.Errorf("ParseDate(%q) ok = %v, want %v", s, got, !got)
 		}
 	})
 }
 
 func FuzzValidCommuneID(f *testing.F) {
-	re := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	re := regexp.MustCompile(communeIDPattern)
 	for _, s := range []string{"bao-ha", "a--b", "-a"} {
 		f.Add(s)
 	}

@@ -116,7 +116,7 @@ func Skeleton(o SkeletonOptions) ([]byte, error) {
 	w("  number: \"\"  # số văn bản, ví dụ \"215/KH-UBND\"; để trống khi còn là dự thảo\n")
 	w("  # date: %d-01  # ngày ban hành: YYYY-MM khi còn là dự thảo, YYYY-MM-DD khi ký\n", o.Year)
 	w("  place: %s\n", scalar(district))
-	w("  currency_unit: million_vnd  # mọi số tiền trong tệp tính bằng triệu đồng\n")
+	w("  currency_unit: %s  # mọi số tiền trong tệp tính bằng triệu đồng\n", MillionVND)
 	w("  # signer:\n")
 	w("  #   on_behalf: TM. ỦY BAN NHÂN DÂN\n")
 	w("  #   authority: KT. CHỦ TỊCH\n")

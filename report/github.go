@@ -84,7 +84,7 @@ func (g *github) Format(w io.Writer, files []File) error {
 // slashes.
 func (g *github) annotation(w io.Writer, a located) {
 	var props []string
-	if a.file != stdinName {
+	if a.file != plan.StdinName {
 		p, _ := repoPath(a.file, g.wd)
 		props = append(props, "file="+escapeProperty(p))
 	}

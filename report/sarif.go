@@ -316,7 +316,7 @@ func fingerprint(key string, n int) string {
 
 // uri turns a file name as the user gave it into a SARIF URI.
 func (s *sarif) uri(name string) (string, bool) {
-	if name == stdinName {
+	if name == plan.StdinName {
 		return stdinURI, true
 	}
 	p, rel := repoPath(name, s.wd)
@@ -325,9 +325,6 @@ func (s *sarif) uri(name string) (string, bool) {
 	}
 	return fileURL(p), false
 }
-
-// stdinName is the name of standard input in reports (plan.StdinName).
-const stdinName = "<stdin>"
 
 // repoPath returns a file's path relative to the current folder with
 // forward slashes, and true; or, for a file outside the current folder,

@@ -95,7 +95,7 @@ func runExport(o *exportOptions) error {
 		return flagErrorf(inLang(lang, "--appendix %q: %q không phải số phụ lục hay khoảng số phụ lục (ví dụ 1,3-5)",
 			"--appendix %q: %q is not an appendix number or range (for example 1,3-5)"), o.appendices, bad)
 	}
-	if o.file == "-" {
+	if o.file == plan.StdinArg {
 		return flagErrorf("%s", inLang(lang, "export cần một tệp kế hoạch (tên tệp đặt tên cho phụ lục), không đọc đầu vào chuẩn",
 			"export needs a plan file (its name names the workbooks), not standard input"))
 	}

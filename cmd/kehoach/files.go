@@ -36,7 +36,7 @@ func Collect(paths []string) ([]Input, []error) {
 	var out []Input
 	var errs []error
 	for _, p := range paths {
-		if p == "-" {
+		if p == plan.StdinArg {
 			out = append(out, Input{Name: plan.StdinName, Explicit: true})
 			continue
 		}

@@ -14,7 +14,7 @@ import (
 // command is the caller's to decide. An error is the tool's trouble: the
 // file could not be read (told in lang), or the report not written.
 func loadPlan(in io.Reader, errOut io.Writer, lang plan.Lang, arg string, strict bool) (report.File, *plan.Plan, error) {
-	name := nameOf(arg)
+	name := plan.InputName(arg)
 	data, err := ReadInput(in)(Input{Name: name, Explicit: true})
 	if err != nil {
 		return report.File{}, nil, inLanguage(lang, err)
@@ -31,12 +31,4 @@ func loadPlan(in io.Reader, errOut io.Writer, lang plan.Lang, arg string, strict
 		}
 	}
 	return file, res.Plan, nil
-}
-
-// nameOf is the name of an input as reports give it: "-" is standard input.
-func nameOf(arg string) string {
-	if arg == "-" {
-		return plan.StdinName
-	}
-	return arg
 }
