@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -153,10 +154,30 @@ func ParseDate(s string) (y, m, d int, ok bool) {
 		return y, m, 0, true
 	}
 	d, dok := num(s[8:10])
-	if s[7] != '-' || !dok || d < 1 || d > 31 {
+	// A real day of that month: 2022-02-30, 2022-02-29 and 2022-04-31
+	// are not dates, and the export could not print them.
+	if s[7] != '-' || !dok || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
 		return 0, 0, 0, false
 	}
 	return y, m, d, true
+}
+
+// dateForm reads the numbers of a text of the date's form, whether or not
+// the day exists.
+func dateForm(s string) (y, m, d int, ok bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, false
+	}
+	if y, m, _, ok = ParseDate(s[:7]); !ok {
+		return 0, 0, 0, false
+	}
+	for _, c := range s[8:] {
+		if c < '0' || c > '9' {
+			return 0, 0, 0, false
+		}
+		d = d*10 + int(c-'0')
+	}
+	return y, m, d, d >= 1 && d <= 31
 }
 
 // date reads a date of ParseDate's form; another text is E103, and the
@@ -164,6 +185,15 @@ func ParseDate(s string) (y, m, d int, ok bool) {
 func (r *reader) date(v value) Text {
 	t := r.text(v)
 	if _, _, _, ok := ParseDate(t.Value); t.Written && !ok {
+		if y, m, d, form := dateForm(t.Value); form {
+			last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			r.errAt("E103", v.node, v.path, Message{
+				VI: fmt.Sprintf("ngày `%s` không có: tháng %d năm %d có %d ngày", t.Value, m, y, last),
+				EN: fmt.Sprintf("there is no date `%s`: %s %d has %d days", t.Value, time.Month(m), y, last),
+			}, Message{VI: fmt.Sprintf("Sửa ngày %d cho đúng với văn bản.", d), EN: fmt.Sprintf("Correct the day, %d, as the document has it.", d)})
+			t.Written = false
+			return t
+		}
 		r.errAt("E103", v.node, v.path, Message{
 			VI: fmt.Sprintf("ngày `%s` không đúng dạng: cần YYYY-MM hoặc YYYY-MM-DD", t.Value),
 			EN: fmt.Sprintf("date `%s` is not in the form YYYY-MM or YYYY-MM-DD", t.Value),

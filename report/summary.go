@@ -107,15 +107,7 @@ func PlanSummaryText(w io.Writer, lang plan.Lang, p *plan.Plan) error {
 }
 
 // unitName is the plan's currency unit in words.
-func unitName(lang plan.Lang, p *plan.Plan) string {
-	switch p.Info.CurrencyUnit.Value {
-	case "thousand_vnd":
-		return inLang(lang, "nghìn đồng", "thousand VND")
-	case "vnd":
-		return inLang(lang, "đồng", "VND")
-	}
-	return inLang(lang, "triệu đồng", "million VND")
-}
+func unitName(lang plan.Lang, p *plan.Plan) string { return p.Info.UnitName().In(lang) }
 
 // textTable lays out columns for a terminal: text left-aligned, numbers
 // right-aligned, one column wrapped at a width.
@@ -325,10 +317,7 @@ func PlanSummaryJSON(w io.Writer, name string, p *plan.Plan) error {
 	amounts := func(r appendix.FundingRow) amountsJSON {
 		return amountsJSON{Total: str(r.Total), Central: str(r.Central), Local: str(r.Local), Other: str(r.Other)}
 	}
-	unit := p.Info.CurrencyUnit.Value
-	if unit == "" {
-		unit = "million_vnd"
-	}
+	unit := p.Info.Unit()
 	out := summaryJSON{Version: 1, File: name, Title: p.Info.Title.Value, Issuer: p.Info.Issuer.Value, CurrencyUnit: unit}
 	if p.Info.Year.Valid {
 		out.Year = p.Info.Year.Value

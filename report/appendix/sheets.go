@@ -150,13 +150,8 @@ func (b *builder) inYear() string {
 
 // unitLine is the "Đơn vị tính" line of the plan's currency unit.
 func unitLine(p *plan.Plan) string {
-	switch p.Info.CurrencyUnit.Value {
-	case "thousand_vnd":
-		return "Đơn vị tính: Nghìn đồng"
-	case "vnd":
-		return "Đơn vị tính: Đồng"
-	}
-	return "Đơn vị tính: Triệu đồng"
+	name := []rune(p.Info.UnitName().VI)
+	return "Đơn vị tính: " + strings.ToUpper(string(name[:1])) + string(name[1:])
 }
 
 // attachLine is the "(Kèm theo Kế hoạch số …)" line, with blanks left for

@@ -3,7 +3,6 @@ package appendix
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"time"
@@ -113,29 +112,11 @@ func DocumentDate(p *plan.Plan, sourceDateEpoch string) (time.Time, error) {
 	return time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC), nil
 }
 
-var dateRE = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2}))?$`)
-
 // planDate returns the plan's date: year, month and day (0 when the plan
 // gives only a month).
 func planDate(p *plan.Plan) (y, m, d int, ok bool) {
-	dt := p.Info.Date
-	if !dt.Written {
+	if !p.Info.Date.Written {
 		return 0, 0, 0, false
 	}
-	g := dateRE.FindStringSubmatch(dt.Value)
-	if g == nil {
-		return 0, 0, 0, false
-	}
-	y, _ = strconv.Atoi(g[1])
-	m, _ = strconv.Atoi(g[2])
-	if g[3] != "" {
-		d, _ = strconv.Atoi(g[3])
-	}
-	if m < 1 || m > 12 || d > 31 {
-		return 0, 0, 0, false
-	}
-	if d > 0 && time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() != d {
-		return 0, 0, 0, false
-	}
-	return y, m, d, true
+	return plan.ParseDate(p.Info.Date.Value)
 }
