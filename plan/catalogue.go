@@ -22,7 +22,36 @@ type Programme struct {
 	FundingDecision  string                 `yaml:"funding_decision"`
 	Period           struct{ From, To int } `yaml:"period"`
 	CounterpartBands []CounterpartBand      `yaml:"counterpart_bands"`
-	Projects         []CatalogueProject     `yaml:"projects"`
+	// Sources are the programme's funding sources, in the order of the
+	// appendix columns: the keys of a plan's `funding`.
+	Sources []SourceDef `yaml:"sources"`
+	// Kinds are the kinds of funds (investment, recurrent) a source or a
+	// total may be split into.
+	Kinds    []KindDef          `yaml:"kinds"`
+	Projects []CatalogueProject `yaml:"projects"`
+}
+
+// SourceDef is one funding source of a programme, or one a plan adds
+// (`sources:`): its id is the key in `funding`.
+type SourceDef struct {
+	ID string `yaml:"id"`
+	// Name and EN are its names in Vietnamese and English; Short is the
+	// label of its appendix column (NSTW).
+	Name  string `yaml:"name"`
+	EN    string `yaml:"en"`
+	Short string `yaml:"short"`
+	// Counts is "central" or "local" for the sources the counterpart rule
+	// compares (local funds against central funds), "" for the others.
+	Counts string `yaml:"counts"`
+}
+
+// KindDef is one kind of funds: investment (vốn đầu tư phát triển) or
+// recurrent (vốn sự nghiệp, kinh phí thường xuyên).
+type KindDef struct {
+	ID    string `yaml:"id"`
+	Name  string `yaml:"name"`
+	EN    string `yaml:"en"`
+	Short string `yaml:"short"`
 }
 
 // CounterpartBand is one legal minimum of local counterpart funds.
