@@ -97,7 +97,7 @@ func (l *lines) funding(path string, a amounts) budget.Funding {
 	}
 	return budget.Funding{
 		Written: true, Ref: path,
-		Sources: [3]budget.Figure{
+		Sources: [budget.MaxSources]budget.Figure{
 			l.figure(path+".central", a.central),
 			l.figure(path+".local", a.local),
 			l.figure(path+".other", a.other),

@@ -1,8 +1,7 @@
 package budget
 
-// NumSources is the number of funding sources: [Central], [Local] and
-// [Other].
-const NumSources = int(numSources)
+// NumSources is the length of the arrays of sources (see MaxSources).
+const NumSources = MaxSources
 
 // Amounts is a node's amount per source, indexed by [Source] in the order
 // of the appendix columns. Known is false for a source that involves a
@@ -35,8 +34,14 @@ func (a Amounts) plus(b Amounts) Amounts {
 	return out
 }
 
-// zeroAmounts is three known zeros: the sum of no children.
-var zeroAmounts = Amounts{Known: [numSources]bool{true, true, true}}
+// zeroAmounts is known zeros: the sum of no children.
+var zeroAmounts = func() Amounts {
+	var a Amounts
+	for s := range numSources {
+		a.Known[s] = true
+	}
+	return a
+}()
 
 // Effective returns n's effective amounts: each source as n writes it or,
 // where n does not write it, the sum of its children's effective amounts
@@ -95,5 +100,13 @@ func own(n *Node, children Amounts) Amounts {
 // writesNoSource reports whether n's funding states a total and no source.
 func writesNoSource(n *Node) bool {
 	f := &n.Funding
-	return f.Total.Written && !f.Sources[Central].Written && !f.Sources[Local].Written && !f.Sources[Other].Written
+	if !f.Total.Written {
+		return false
+	}
+	for _, s := range f.Sources {
+		if s.Written {
+			return false
+		}
+	}
+	return true
 }

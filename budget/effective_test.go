@@ -17,7 +17,7 @@ func node(central, local, other Figure, children ...*Node) *Node {
 }
 
 func known(c, l, o int64) Amounts {
-	return Amounts{Sources: [numSources]Amount{Amount(c * Scale), Amount(l * Scale), Amount(o * Scale)}, Known: [numSources]bool{true, true, true}}
+	return Amounts{Sources: [numSources]Amount{Amount(c * Scale), Amount(l * Scale), Amount(o * Scale)}, Known: knownOf(true, true, true)}
 }
 
 func TestEffectiveAndComputed(t *testing.T) {
@@ -54,14 +54,14 @@ func TestEffectiveAndComputed(t *testing.T) {
 		{
 			name:      "a figure with an E finding is unknown, and so is its sum",
 			n:         node(none, fig(10), none, node(bad, fig(4), none), node(fig(5), fig(6), none)),
-			effective: Amounts{Sources: [numSources]Amount{0, 10 * Scale, 0}, Known: [numSources]bool{false, true, true}},
-			computed:  Amounts{Sources: [numSources]Amount{0, 10 * Scale, 0}, Known: [numSources]bool{false, true, true}},
+			effective: Amounts{Sources: [numSources]Amount{0, 10 * Scale, 0}, Known: knownOf(false, true, true)},
+			computed:  Amounts{Sources: [numSources]Amount{0, 10 * Scale, 0}, Known: knownOf(false, true, true)},
 		},
 		{
 			name:      "a parent's written figure hides an unknown child",
 			n:         node(fig(9), none, none, node(bad, none, none)),
 			effective: known(9, 0, 0),
-			computed:  Amounts{Known: [numSources]bool{false, true, true}},
+			computed:  Amounts{Known: knownOf(false, true, true)},
 			total:     9 * Scale, totalKnown: true,
 		},
 	}
@@ -104,4 +104,14 @@ func TestEffectiveAgreesWithCheck(t *testing.T) {
 		}
 	}
 	walk(root)
+}
+
+// known is which of the three sources are known; the sources beyond them,
+// which no node writes, are known zeros.
+func knownOf(central, local, other bool) [numSources]bool {
+	k := [numSources]bool{central, local, other}
+	for s := 3; s < numSources; s++ {
+		k[s] = true
+	}
+	return k
 }

@@ -21,16 +21,29 @@ type Figure struct {
 	Ref any
 }
 
-// Source is one funding source.
+// Source is one funding source: an index into a node's sources, in the
+// order of the appendix columns. Which sources a plan has is the caller's
+// business (the programme's, and any the plan adds): budget treats a
+// source that no node writes as zero everywhere, so every equation holds
+// for it. The counterpart rule (B204, B205) and the allocation (B206)
+// compare the sources at Central and Local.
 type Source int
 
-// The funding sources, in the order of the appendix columns.
+// Central and Local are the sources the counterpart rule compares; Other is
+// the third source of the 2021–2025 programme. A caller puts the source
+// that counts as central first and the one that counts as local second.
 const (
 	Central Source = iota
 	Local
 	Other
-	numSources
 )
+
+// MaxSources is the most funding sources a plan may have: the programme's
+// (three or four) and those the plan adds. Figures are held in arrays of
+// this length, so that the equations run without allocating.
+const MaxSources = 8
+
+const numSources = MaxSources
 
 // Field is one figure of a `funding` object: a source or the total.
 type Field int

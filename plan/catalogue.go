@@ -35,11 +35,14 @@ type Programme struct {
 // (`sources:`): its id is the key in `funding`.
 type SourceDef struct {
 	ID string `yaml:"id"`
-	// Name and EN are its names in Vietnamese and English; Short is the
-	// label of its appendix column (NSTW).
+	// Name is its full name; Short the label of its appendix column
+	// (NSTW); Says how a Vietnamese message names it in running text
+	// (NSTW, vốn huy động khác), EN how an English one does (central
+	// funds).
 	Name  string `yaml:"name"`
-	EN    string `yaml:"en"`
 	Short string `yaml:"short"`
+	Says  string `yaml:"says"`
+	EN    string `yaml:"en"`
 	// Counts is "central" or "local" for the sources the counterpart rule
 	// compares (local funds against central funds), "" for the others.
 	Counts string `yaml:"counts"`

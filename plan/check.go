@@ -141,7 +141,7 @@ func (p *Plan) FundingTreeLeaves() (root *budget.Node, leaves func(*budget.Node)
 		if !ok || !a.Central.Valid {
 			return
 		}
-		f := a.Central.Figure.tree(false)
+		f := a.Central.Figure.tree()
 		n.Allocated = &f
 	}
 	// lists are the activities of the nodes that leave them out.
@@ -193,17 +193,17 @@ func (p *Plan) FundingTreeLeaves() (root *budget.Node, leaves func(*budget.Node)
 func (f *Funding) tree() budget.Funding {
 	out := budget.Funding{Written: f.Written, Ref: f}
 	for i := range f.Sources {
-		out.Sources[i] = f.Sources[i].tree(f.Thousands[i])
+		out.Sources[i] = f.Sources[i].tree()
 	}
-	out.Total = f.Total.tree(f.Thousands[budget.TotalField])
+	out.Total = f.Total.tree()
 	return out
 }
 
-// tree returns x for package budget; thousands gives it its reading as
-// 1,000 times larger (W105).
-func (x *Figure) tree(thousands bool) budget.Figure {
+// tree returns x for package budget; a figure W105 suspects gets its
+// reading as 1,000 times larger.
+func (x *Figure) tree() budget.Figure {
 	b := budget.Figure{Value: x.Value, Written: x.Written, Valid: x.Valid, Ref: x}
-	if thousands && x.Valid && x.Value >= 0 && x.Value < 1<<50 {
+	if x.Thousands && x.Valid && x.Value >= 0 && x.Value < 1<<50 {
 		b.Reading, b.HasReading = x.Value*budget.Scale, true
 	}
 	return b

@@ -12,6 +12,12 @@ import (
 	"github.com/kehoach/kehoach/budget"
 )
 
+// anyKey is the name of a table's row for the keys it does not name: the
+// row reads them, and says itself which are valid (a funding's sources,
+// which the programme and the plan define). The schema gives the row's
+// spec to additional properties.
+const anyKey = "*"
+
 // field is one key that a mapping read into a T may hold: its name,
 // whether it is required, what its value is (spec: its kind and bounds,
 // which the reader checks, and its description, which the schema prints)
@@ -137,12 +143,21 @@ func readMapping[T any](r *reader, block, n *yaml.Node, path Path, t T, fields [
 			}
 			continue
 		}
-		fi := -1
+		fi, others := -1, -1
 		for j := range fields {
 			if fields[j].name == name {
 				fi = j
 				break
 			}
+			if fields[j].name == anyKey {
+				others = j
+			}
+		}
+		if fi < 0 && others >= 0 && !skip[i] {
+			// A key the table leaves to its reader (the sources of a
+			// funding), which says whether it is one.
+			fields[others].read(r, t, value{key: k, node: deref(v), path: m.Key(name), spec: &fields[others].spec})
+			continue
 		}
 		if fi < 0 {
 			if skip[i] {
@@ -483,7 +498,8 @@ func (l *loader) number(val value) (v Num, w105 bool) {
 		v.Decimals = len(n.Value) - i - 1
 	}
 	switch {
-	case a < 0:
+	case a < 0 || strings.HasPrefix(n.Value, "-"):
+		// -0 too: no document writes it, and it is not plain notation.
 		l.errAt("E103", n, path, Message{
 			VI: fmt.Sprintf("số âm `%s`: cần %s", n.Value, want.VI),
 			EN: fmt.Sprintf("negative number `%s`: expected %s", n.Value, want.EN),
@@ -726,7 +742,10 @@ func init() {
 				s = s.items
 			}
 			switch s.kind {
-			case numberSpec:
+			case numberSpec, amountOrKindsSpec:
+				if k.name == anyKey {
+					continue
+				}
 				if kind, ok := numberKinds[k.name]; ok && kind != s.num {
 					panic("plan: key " + k.name + " is a number of two kinds")
 				}

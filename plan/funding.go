@@ -117,14 +117,42 @@ func fundingOf(ref any) *Funding {
 	return &Funding{}
 }
 
-var fieldName = [...]Message{
-	budget.CentralField: {VI: "NSTW", EN: "central funds"},
-	budget.LocalField:   {VI: "NSĐP", EN: "local funds"},
-	budget.OtherField:   {VI: "vốn huy động khác", EN: "other funds"},
-	budget.TotalField:   {VI: "tổng kinh phí", EN: "total"},
+// fieldName is how a message names a figure of a funding: the source's
+// words, or the total.
+func (c *checker) fieldName(fl budget.Field) Message {
+	if fl == budget.TotalField || int(fl) >= len(c.p.Sources) {
+		return Message{VI: "tổng kinh phí", EN: "total"}
+	}
+	s := c.p.Sources[fl]
+	return Message{VI: cmpOr(s.Says, s.Short, s.ID), EN: cmpOr(s.EN, s.ID)}
 }
 
-var fieldKey = [...]string{"central", "local", "other", "total"}
+// sourcesSum names the sum of the plan's sources: "NSTW + NSĐP + vốn huy
+// động khác", "central + local + other".
+func (c *checker) sourcesSum() Message {
+	var vi, en []string
+	for _, i := range c.p.Used() {
+		vi = append(vi, c.fieldName(budget.Field(i)).VI)
+		en = append(en, c.p.Sources[i].ID)
+	}
+	return Message{VI: strings.Join(vi, " + "), EN: strings.Join(en, " + ")}
+}
+
+// fieldKey is the key of a figure of a funding.
+func (c *checker) fieldKey(fl budget.Field) string {
+	if fl == budget.TotalField || int(fl) >= len(c.p.Sources) {
+		return "total"
+	}
+	return c.p.Sources[fl].ID
+}
+
+// figureAt is the figure of field fl of f.
+func figureAt(f *Funding, fl budget.Field) Figure {
+	if fl == budget.TotalField {
+		return f.Total
+	}
+	return f.Source(int(fl))
+}
 
 // partsName names the rows a figure is compared with.
 func partsName(k budget.Kind) Message {
@@ -219,7 +247,7 @@ func (c *checker) sumFinding(code Code, pos Pos, path Path, who Message, f budge
 		sev = Warning
 	}
 	tol := c.withTolerance(f.WithinTolerance)
-	what := fieldName[f.Field]
+	what := c.fieldName(f.Field)
 	stated, computed := f.Stated, f.Computed
 	diff := diffOf(stated, computed)
 	var msg, help Message
@@ -245,10 +273,10 @@ func (c *checker) sumFinding(code Code, pos Pos, path Path, who Message, f budge
 			after = Message{VI: " sau khi sửa các nguồn", EN: " once its sources are corrected"}
 		}
 		msg = Message{
-			VI: fmt.Sprintf("tổng kinh phí của %s ghi %s, nhưng NSTW + NSĐP + vốn huy động khác = %s%s (chênh lệch %s)",
-				who.VI, stated.Format(true), computed.Format(true), after.VI, diff.Format(true)),
-			EN: fmt.Sprintf("total of %s: stated %s, but central + local + other = %s%s (difference %s)",
-				who.EN, stated.Format(false), computed.Format(false), after.EN, diff.Format(false)),
+			VI: fmt.Sprintf("tổng kinh phí của %s ghi %s, nhưng %s = %s%s (chênh lệch %s)",
+				who.VI, stated.Format(true), c.sourcesSum().VI, computed.Format(true), after.VI, diff.Format(true)),
+			EN: fmt.Sprintf("total of %s: stated %s, but %s = %s%s (difference %s)",
+				who.EN, stated.Format(false), c.sourcesSum().EN, computed.Format(false), after.EN, diff.Format(false)),
 		}
 		help = Message{VI: fmt.Sprintf("Ghi total: %s.%s", computed, tol.VI), EN: fmt.Sprintf("Write total: %s.%s", computed, tol.EN)}
 	case f.Rule == budget.RowSum:
@@ -259,12 +287,12 @@ func (c *checker) sumFinding(code Code, pos Pos, path Path, who Message, f budge
 				what.EN, who.EN, stated.Format(false), f.Row.Format(false), what.EN, computed.Format(false), diff.Format(false)),
 		}
 		help = Message{
-			VI: fmt.Sprintf("Ghi %s: %s.%s", fieldKey[f.Field], computed, tol.VI),
-			EN: fmt.Sprintf("Write %s: %s.%s", fieldKey[f.Field], computed, tol.EN),
+			VI: fmt.Sprintf("Ghi %s: %s.%s", c.fieldKey(f.Field), computed, tol.VI),
+			EN: fmt.Sprintf("Write %s: %s.%s", c.fieldKey(f.Field), computed, tol.EN),
 		}
 	case f.Whole != nil:
 		whole := label(f.Whole.Ref)
-		of := fundingOf(f.Whole.Ref).field(f.Field).Value
+		of := figureAt(fundingOf(f.Whole.Ref), f.Field).Value
 		rows := rowsName(f.Node.Kind)
 		msg = Message{
 			VI: fmt.Sprintf("%s của %s ghi %s; để %s cộng lại bằng %s %s của %s, số này phải là %s (chênh lệch %s)",
@@ -273,8 +301,8 @@ func (c *checker) sumFinding(code Code, pos Pos, path Path, who Message, f budge
 				what.EN, who.EN, stated.Format(false), rows.EN, what.EN, of.Format(false), whole.EN, computed.Format(false), diff.Format(false)),
 		}
 		help = Message{
-			VI: fmt.Sprintf("Ghi %s: %s.%s", fieldKey[f.Field], computed, tol.VI),
-			EN: fmt.Sprintf("Write %s: %s.%s", fieldKey[f.Field], computed, tol.EN),
+			VI: fmt.Sprintf("Ghi %s: %s.%s", c.fieldKey(f.Field), computed, tol.VI),
+			EN: fmt.Sprintf("Write %s: %s.%s", c.fieldKey(f.Field), computed, tol.EN),
 		}
 	default:
 		parts := partsName(f.Parts)
@@ -292,6 +320,17 @@ func (c *checker) sumFinding(code Code, pos Pos, path Path, who Message, f budge
 			VI: fmt.Sprintf("Ghi %s (tổng của %s).%s", computed, parts.VI, tol.VI),
 			EN: fmt.Sprintf("Write %s (the sum of %s).%s", computed, parts.EN, tol.EN),
 		}
+	}
+	if fig, ok := f.Figure.Ref.(*Figure); ok && fig.Split {
+		// A figure written by kind of funds has no one text to replace:
+		// the planner corrects one of its kinds.
+		help = Message{
+			VI: fmt.Sprintf("Sửa các loại vốn của %s cho cộng lại bằng %s.%s", what.VI, computed, tol.VI),
+			EN: fmt.Sprintf("Correct its kinds of funds so that they add up to %s.%s", computed, tol.EN),
+		}
+		d := c.add(code, sev, pos, path, msg, help)
+		d.Stated, d.Computed, d.Difference = stated.String(), computed.String(), diff.String()
+		return
 	}
 	d := c.add(code, sev, pos, path, msg, help)
 	d.Stated, d.Computed, d.Difference = stated.String(), computed.String(), diff.String()
@@ -312,14 +351,14 @@ func rowSum(f *Funding) budget.Amount {
 // ambiguous reports where equally good explanations disagree: the figure
 // that does not agree with its parts, the candidates, and no suggestion.
 func (c *checker) ambiguous(code Code, sev Severity, pos Pos, path Path, who Message, f budget.Finding, tol Message) {
-	what := fieldName[f.Field]
+	what := c.fieldName(f.Field)
 	parts := partsName(f.Parts)
 	diff := diffOf(f.Stated, f.Computed)
 	var names []Message
 	var related []Related
 	for _, cand := range f.Candidates {
 		cw := label(cand.Node.Ref)
-		cf := fieldName[cand.Field]
+		cf := c.fieldName(cand.Field)
 		names = append(names, Message{
 			VI: fmt.Sprintf("%s của %s (%s)", cf.VI, cw.VI, cand.Figure.Value.Format(true)),
 			EN: fmt.Sprintf("the %s of %s (%s)", cf.EN, cw.EN, cand.Figure.Value.Format(false)),
@@ -342,7 +381,7 @@ func (c *checker) ambiguous(code Code, sev Severity, pos Pos, path Path, who Mes
 	}
 	sum := Message{VI: "tổng của " + parts.VI + " là", EN: parts.EN + " add up to"}
 	if f.Rule == budget.RowSum {
-		sum = Message{VI: "NSTW + NSĐP + vốn huy động khác =", EN: "central + local + other ="}
+		sum = Message{VI: c.sourcesSum().VI + " =", EN: c.sourcesSum().EN + " ="}
 	}
 	msg := Message{
 		VI: fmt.Sprintf("%s của %s ghi %s, nhưng %s %s (chênh lệch %s); số sai có thể là %s, và kế hoạch không cho biết số nào",

@@ -42,6 +42,7 @@ func (l *loader) load(data []byte) (*Plan, []Diagnostic) {
 		return nil, slices.DeleteFunc(l.out, func(d Diagnostic) bool { return !stops([]Diagnostic{d}) })
 	}
 	l.references()
+	l.resolveSources()
 	l.nfcFinding()
 	if l.dropped > 0 {
 		return nil, l.tooManyFindings()

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"go.yaml.in/yaml/v3"
+
 	"github.com/kehoach/kehoach/budget"
 )
 
@@ -35,6 +37,16 @@ type Figure struct {
 	// Valid is true when it is written and has no E finding, so it may
 	// take part in comparisons.
 	Valid bool
+	// Thousands is true when W105 suspects the figure: read 1,000 times
+	// larger, 3.188 is 3188.
+	Thousands bool
+	// NotStated is true for a source that `not_stated` names: the
+	// document gives no figure. It is Written (the node says something
+	// of it) and not Valid, so no equation uses it.
+	NotStated bool
+	// Split is true for the sum of a figure written by kind of funds
+	// (Funding.Parts): it has no text of its own.
+	Split bool
 	// Pos is where the figure is written.
 	Pos
 	// Path is the YAML path of the value ("projects[0].funding.local").
@@ -55,20 +67,51 @@ type Funding struct {
 	// are that key's.
 	Written bool
 	Pos
-	Path    Path
-	Sources [budget.NumSources]Figure
+	Path Path
+	// Sources holds a figure for each source of the plan (Plan.Sources),
+	// in that order, once the loader has resolved the keys as written.
+	Sources []Figure
 	Total   Figure
-	// Thousands marks the figures that W105 suspects (the sources in
-	// order, then the total): read 1,000 times larger, 3.188 is 3188.
-	Thousands [budget.NumSources + 1]bool
+	// Parts holds, for a source written split by kind of funds
+	// (`central: {investment: 776462, recurrent: 331273}`), its figures
+	// by kind (Plan.Kinds, in order; unwritten kinds not Written); nil for
+	// a source written as one amount. The source's figure in Sources is
+	// then the sum of its parts. TotalParts is the same for the total.
+	Parts      [][]Figure
+	TotalParts []Figure
+	// entries are the keys as written, until the loader resolves them
+	// against the plan's sources.
+	entries []fundingEntry
 }
 
-// field returns figure i of f: the sources in order, then the total.
-func (f *Funding) field(i budget.Field) *Figure {
-	if i == budget.TotalField {
-		return &f.Total
+// fundingEntry is a key of a `funding` mapping as written: a source id
+// (or `total`), and its amount or its parts by kind of funds.
+type fundingEntry struct {
+	key   *yaml.Node
+	path  Path
+	fig   Figure
+	parts []kindEntry // nil for one amount
+	// notStated is the `not_stated` list.
+	notStated bool
+	ids       []Text
+	// unreadable stands for a `funding` that could not be read at all.
+	unreadable bool
+}
+
+// kindEntry is one kind of funds of a split figure, as written.
+type kindEntry struct {
+	key *yaml.Node
+	fig Figure
+}
+
+// Source returns the figure of the plan's source i; an unwritten figure
+// when the funding has none (it was not read, or the plan has fewer
+// sources).
+func (f *Funding) Source(i int) Figure {
+	if i < len(f.Sources) {
+		return f.Sources[i]
 	}
-	return &f.Sources[i]
+	return Figure{}
 }
 
 // Plan is a plan file as read. Values that could not be read are left
@@ -88,6 +131,26 @@ type Plan struct {
 	// Funding is the top-level stated grand totals.
 	Funding    Funding
 	Allocation *Allocation
+	// Sources are the funding sources of the plan: the programme's, then
+	// those the plan adds (`sources:`), the one that counts as central
+	// first and the one that counts as local second (package budget's
+	// Central and Local). Kinds are the programme's kinds of funds.
+	Sources []SourceDef
+	Kinds   []KindDef
+	// Added are the sources the plan adds, as written.
+	Added []AddedSource
+	// used marks the sources some funding writes (Used); split is
+	// whether some figure is written by kind of funds.
+	used  []bool
+	split bool
+}
+
+// AddedSource is one item of `sources:`, a source the plan adds to the
+// programme's.
+type AddedSource struct {
+	ID, Name, Short, EN Text
+	Pos                 Pos
+	Path                Path
 }
 
 // Info is the `plan` block: who issues the plan, for which year.

@@ -92,6 +92,11 @@ var topFields = []field[*Plan]{
 			"The plan's grand totals (IV. KINH PHÍ THỰC HIỆN); each source must equal the sum over the projects (B203)."),
 		read:   func(r *reader, p *Plan, v value) { r.funding(&p.Funding, v) },
 		poison: func(p *Plan, k *yaml.Node, path Path) { p.Funding = unreadableFunding(k, path) }},
+	{name: "sources",
+		spec: list("Các nguồn vốn kế hoạch thêm vào các nguồn của chương trình (ví dụ vốn tín dụng chính sách); mã của chúng là khóa trong `funding`.",
+			"Funding sources the plan adds to its programme's (policy credit, for example); their ids are keys of `funding`.",
+			object("Một nguồn vốn.", "A funding source.", sourcesFields)),
+		read: func(r *reader, _ *Plan, v value) { r.sources(v) }},
 	{name: "allocation",
 		spec: object("Dự toán được giao từ cấp trên, và văn bản giao; vốn NSTW kế hoạch không được vượt (B206).",
 			"The budget assigned from above, and the document that assigned it; planned central funds must not exceed it (B206).", allocationFields),
@@ -680,61 +685,100 @@ func isMapping(n *yaml.Node) bool {
 	return n.Kind == yaml.MappingNode
 }
 
-// unreadableFunding stands for a `funding` key that is misspelt: written,
-// but no figure in it takes part in any comparison.
+// unreadableFunding stands for a `funding` key that is misspelt or not a
+// mapping: written, but no figure in it takes part in any comparison
+// (unreadable is resolved to every source of the plan).
 func unreadableFunding(k *yaml.Node, path Path) Funding {
-	f := Funding{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
-	for i := range f.Sources {
-		f.Sources[i] = Figure{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
-	}
-	f.Total = Figure{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
-	return f
+	bad := Figure{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
+	return Funding{Written: true, Pos: Pos{k.Line, k.Column}, Path: path, Total: bad,
+		entries: []fundingEntry{{key: k, path: path, fig: bad, unreadable: true}}}
 }
 
-// fundingRead is a `funding` object as it is read: where its figures go,
-// and which of them W105 suspects.
+// fundingRead is a `funding` mapping as it is read.
 type fundingRead struct {
-	f       *Funding
-	suspect [4]bool
+	f *Funding
+	// seen is the key of each source read, for E107.
+	seen map[string]*yaml.Node
 }
 
-// fig returns figure i: the sources in order, then the total.
-func (fr *fundingRead) fig(i int) *Figure {
-	return fr.f.field(budget.Field(i))
-}
-
-func (fr *fundingRead) read(r *reader, i int, v value) {
-	var n Num
-	n, fr.suspect[i] = r.number(v)
-	*fr.fig(i) = n.Figure
-}
-
-func (fr *fundingRead) poison(i int, k *yaml.Node, path Path) {
-	*fr.fig(i) = Figure{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
-}
-
+// fundingFields are the keys of a `funding` mapping other than its
+// sources. The sources are the programme's and the plan's own
+// (`sources:`), known only once the whole file is read: any other key is
+// read as a source (the "*" row) and resolved then (resolveSources), where
+// a key that is no source is E102 with the closest.
 var fundingFields = []field[*fundingRead]{
-	{name: "central",
-		spec: amount("Vốn ngân sách trung ương (NSTW): vốn sự nghiệp hoặc đầu tư phát triển theo `capital`.",
-			"Central-budget funds (NSTW): recurrent or investment funds, per `capital`."),
-		read:   func(r *reader, fr *fundingRead, v value) { fr.read(r, 0, v) },
-		poison: func(fr *fundingRead, k *yaml.Node, path Path) { fr.poison(0, k, path) }},
-	{name: "local", spec: amount("Vốn ngân sách địa phương (NSĐP), vốn đối ứng.", "Local-budget (counterpart) funds (NSĐP)."),
-		read:   func(r *reader, fr *fundingRead, v value) { fr.read(r, 1, v) },
-		poison: func(fr *fundingRead, k *yaml.Node, path Path) { fr.poison(1, k, path) }},
-	{name: "other", spec: amount("Vốn huy động khác (dân đóng góp, …).", "Other mobilised funds (beneficiaries' contributions, …)."),
-		read:   func(r *reader, fr *fundingRead, v value) { fr.read(r, 2, v) },
-		poison: func(fr *fundingRead, k *yaml.Node, path Path) { fr.poison(2, k, path) }},
 	{name: "total",
-		spec: amount("Tổng kinh phí; nếu ghi thì phải bằng central + local + other (B201).",
-			"Total funding; when written, it must equal central + local + other (B201)."),
-		read:   func(r *reader, fr *fundingRead, v value) { fr.read(r, 3, v) },
-		poison: func(fr *fundingRead, k *yaml.Node, path Path) { fr.poison(3, k, path) }},
+		spec: amountOrKinds("Tổng kinh phí, một số hoặc chia theo loại vốn; nếu ghi thì phải bằng tổng các nguồn (B201).",
+			"Total funding, one amount or split by kind of funds; when written, it must equal the sum of the sources (B201)."),
+		read: func(r *reader, fr *fundingRead, v value) { fr.f.entries = append(fr.f.entries, r.fundingEntry(v)) }},
+	{name: "not_stated",
+		spec: texts("Các nguồn mà văn bản không nêu số liệu: không phương trình nào dùng chúng, phụ lục để trống.",
+			"The sources the document gives no figure for: no equation uses them, the appendices leave them empty."),
+		read: func(r *reader, fr *fundingRead, v value) {
+			fr.f.entries = append(fr.f.entries, fundingEntry{key: v.key, path: v.path, notStated: true, ids: r.texts(v)})
+		}},
+	{name: "central", spec: amountOrKinds("Vốn ngân sách trung ương (NSTW).", "Central-budget funds (NSTW)."), read: readSource},
+	{name: "local", spec: amountOrKinds("Vốn ngân sách địa phương (NSĐP), vốn đối ứng.", "Local-budget (counterpart) funds (NSĐP)."), read: readSource},
+	{name: "other", spec: amountOrKinds("Vốn huy động khác (dân đóng góp, …).", "Other mobilised funds (beneficiaries' contributions, …)."), read: readSource},
+	{name: anyKey,
+		spec: amountOrKinds("Một nguồn vốn của chương trình (central: NSTW, local: NSĐP, other: vốn huy động khác, …) hoặc của `sources`; một số hoặc chia theo loại vốn (investment, recurrent).",
+			"A funding source of the programme (central, local, other, …) or of `sources`; one amount, or split by kind of funds (investment, recurrent)."),
+		read: readSource},
 }
 
-// funding reads a `funding` object into f and reports W105 for its amounts
-// with exactly three decimals, saying whether the 1,000-times reading would
-// make the row add up.
+// readSource reads a source of a funding, to be resolved against the
+// plan's sources (resolveSources).
+func readSource(r *reader, fr *fundingRead, v value) {
+	if first, dup := fr.seen[v.key.Value]; dup {
+		r.duplicateKey(first, v.key, v.path)
+		return
+	}
+	if fr.seen == nil {
+		fr.seen = make(map[string]*yaml.Node, 4)
+	}
+	fr.seen[v.key.Value] = v.key
+	fr.f.entries = append(fr.f.entries, r.fundingEntry(v))
+}
+
+// fundingEntry reads the value of a source or of the total: one amount, or
+// a mapping of kinds of funds to amounts.
+func (r *reader) fundingEntry(v value) fundingEntry {
+	e := fundingEntry{key: v.key, path: v.path}
+	if v.node.Kind != yaml.MappingNode {
+		var n Num
+		n, e.fig.Thousands = r.number(v)
+		thousands := e.fig.Thousands
+		e.fig = n.Figure
+		e.fig.Thousands = thousands
+		return e
+	}
+	e.parts = []kindEntry{}
+	m := v.path.Mapping()
+	seen := make(map[string]bool, 2)
+	for i := 0; i+1 < len(v.node.Content); i += 2 {
+		k, kv := v.node.Content[i], v.node.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			r.errAt("E103", k, v.path, Message{VI: "khóa phải là một từ, không phải " + describe(k).VI, EN: "a key must be a word, not " + describe(k).EN}, Message{})
+			continue
+		}
+		if seen[k.Value] {
+			r.errAt("E107", k, m.Key(k.Value), Message{
+				VI: fmt.Sprintf("loại vốn `%s` bị lặp lại; giá trị đầu tiên được dùng", k.Value),
+				EN: fmt.Sprintf("duplicate kind of funds `%s`; the first value is used", k.Value),
+			}, Message{VI: "Xóa dòng lặp.", EN: "Delete the repeated key."})
+			continue
+		}
+		seen[k.Value] = true
+		n, thousands := r.number(value{key: k, node: deref(kv), path: m.Key(k.Value), spec: v.spec})
+		n.Figure.Thousands = thousands
+		e.parts = append(e.parts, kindEntry{key: k, fig: n.Figure})
+	}
+	return e
+}
+
+// funding reads a `funding` object into f; its keys are resolved against
+// the plan's sources once the file is read (resolveSources), which also
+// reports W105.
 func (r *reader) funding(f *Funding, val value) {
 	k, v, path := val.key, val.node, val.path
 	if v.Kind != yaml.MappingNode {
@@ -746,19 +790,15 @@ func (r *reader) funding(f *Funding, val value) {
 	*f = Funding{Written: true, Pos: Pos{k.Line, k.Column}, Path: path}
 	fr := &fundingRead{f: f}
 	readMapping(r, k, v, path, fr, fundingFields)
-	f.Thousands = fr.suspect
-	for i, s := range fr.suspect {
-		if !s {
-			continue
-		}
-		figs := [4]*Figure{fr.fig(0), fr.fig(1), fr.fig(2), fr.fig(3)}
-		r.w105(Num{Figure: *figs[i]}, addsUpAsThousands(figs, i))
-	}
 }
 
 // addsUpAsThousands says whether reading figure i as 1,000 times its value
-// makes total = central + local + other, when all four are written.
-func addsUpAsThousands(figs [4]*Figure, i int) Message {
+// makes the row add up: the total (last of figs) equal to the sum of the
+// sources, every source of the plan and the total written and valid.
+func addsUpAsThousands(figs []*Figure, i int) Message {
+	if len(figs) < 2 {
+		return Message{}
+	}
 	for _, f := range figs {
 		if !f.Written || !f.Valid {
 			return Message{}
@@ -770,11 +810,15 @@ func addsUpAsThousands(figs [4]*Figure, i int) Message {
 		}
 		return figs[j].Value
 	}
-	sum, ok := budget.Sum(val(0), val(1), val(2))
+	var sources []budget.Amount
+	for j := range len(figs) - 1 {
+		sources = append(sources, val(j))
+	}
+	sum, ok := budget.Sum(sources...)
 	if !ok {
 		return Message{}
 	}
-	if sum == val(3) {
+	if sum == val(len(figs)-1) {
 		return Message{
 			VI: fmt.Sprintf(" Đọc là %s thì dòng này cộng đúng.", val(i).Format(true)),
 			EN: fmt.Sprintf(" Read as %s, this row adds up.", val(i).Format(false)),

@@ -109,17 +109,18 @@ func keysOf[T any](fields []field[T]) []key {
 type specKind int
 
 const (
-	textSpec      specKind = iota // any scalar, read as text
-	textsSpec                     // a text or a list of texts
-	wordSpec                      // one of the spec's words
-	programmeSpec                 // text; the schema lists the catalogue's ids, C401 checks them
-	dateSpec                      // text of ParseDate's form
-	communeIDSpec                 // text of validCommuneID's form
-	versionSpec                   // a supported format version
-	integerSpec                   // a whole number in [lo, hi]
-	numberSpec                    // a number of kind num
-	objectSpec                    // a mapping of keys
-	listSpec                      // a list of items
+	textSpec          specKind = iota // any scalar, read as text
+	textsSpec                         // a text or a list of texts
+	wordSpec                          // one of the spec's words
+	programmeSpec                     // text; the schema lists the catalogue's ids, C401 checks them
+	dateSpec                          // text of ParseDate's form
+	communeIDSpec                     // text of validCommuneID's form
+	versionSpec                       // a supported format version
+	integerSpec                       // a whole number in [lo, hi]
+	numberSpec                        // a number of kind num
+	amountOrKindsSpec                 // an amount, or a mapping of kinds of funds to amounts
+	objectSpec                        // a mapping of keys
+	listSpec                          // a list of items
 )
 
 // spec is what a key holds: its kind and bounds, which the reader checks,
@@ -202,7 +203,14 @@ func number(vi, en string, kind numKind) spec {
 	return spec{doc: Message{vi + numberNote[kind].VI, en + numberNote[kind].EN}, kind: numberSpec, num: kind}
 }
 
-func amount(vi, en string) spec   { return number(vi, en, amountNum) }
+func amount(vi, en string) spec { return number(vi, en, amountNum) }
+
+// amountOrKinds is a funding figure: an amount, or amounts by kind of
+// funds.
+func amountOrKinds(vi, en string) spec {
+	return spec{doc: Message{vi + numberNote[amountNum].VI, en + numberNote[amountNum].EN}, kind: amountOrKindsSpec, num: amountNum}
+}
+
 func count(vi, en string) spec    { return number(vi, en, countNum) }
 func percent(vi, en string) spec  { return number(vi, en, percentNum) }
 func quantity(vi, en string) spec { return number(vi, en, quantityNum) }
@@ -265,6 +273,13 @@ func (s *spec) schema() obj {
 		return with(s.doc, obj{{"type", "integer"}, {"minimum", s.min}, {"maximum", s.hi}})
 	case numberSpec:
 		return with(s.doc, numberType[s.num])
+	case amountOrKindsSpec:
+		return with(s.doc, obj{{"anyOf", []obj{numberType[amountNum], {
+			{"type", "object"},
+			{"description", bilingual(Message{"Chia theo loại vốn của chương trình: investment (đầu tư phát triển), recurrent (sự nghiệp).",
+				"Split by the programme's kinds of funds: investment, recurrent."})},
+			{"additionalProperties", numberType[amountNum]},
+		}}}})
 	case objectSpec:
 		return s.objectSchema()
 	case listSpec:
@@ -281,8 +296,13 @@ func (s *spec) schema() obj {
 func (s *spec) objectSchema() obj {
 	props := make(obj, 0, len(s.keys)+1)
 	var required []string
+	var additional any = false
 	for i := range s.keys {
 		k := &s.keys[i]
+		if k.name == anyKey {
+			additional = k.spec.schema()
+			continue
+		}
 		props = append(props, kv{k.name, k.spec.schema()})
 		if k.required {
 			required = append(required, k.name)
@@ -298,7 +318,7 @@ func (s *spec) objectSchema() obj {
 			"Khóa mở rộng tự do (bắt đầu bằng `x-`); kehoach không đọc phần này.",
 			"A free extension key (starting with `x-`); kehoach does not read it.",
 		}, obj{})}}},
-		kv{"additionalProperties", false})
+		kv{"additionalProperties", additional})
 	if len(required) > 0 {
 		o = append(o, kv{"required", required})
 	}

@@ -141,7 +141,7 @@ func TestSchemaMistakes(t *testing.T) {
 	for _, tc := range []struct {
 		name, old, new string
 	}{
-		{"unknown key", "  funding: {total: 64, central: 58, local: 6}", "  funding: {total: 64, centrl: 58, local: 6}"},
+		{"unknown key", "    appendix: 3", "    apendix: 3"},
 		{"unknown key at the top", "funding: {total: 7603", "fundings: {total: 7603"},
 		{"text for a number", "funding: {total: 3188, central: 2416", "funding: {total: 3188, central: hai nghìn"},
 		{"amount in Vietnamese notation", "funding: {total: 3188, central: 2416", `funding: {total: "3.188", central: 2416`},
@@ -189,6 +189,23 @@ func TestSchemaMatchesLoader(t *testing.T) {
 	}
 	s := compileSchema(t)
 	full := instance(root)
+	// not_stated names sources of the plan, which a schema cannot know
+	// (TestNotStated checks it).
+	var drop func(v any)
+	drop = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			delete(v, "not_stated")
+			for _, x := range v {
+				drop(x)
+			}
+		case []any:
+			for _, x := range v {
+				drop(x)
+			}
+		}
+	}
+	drop(full)
 	src, err := yaml.Marshal(full)
 	if err != nil {
 		t.Fatal(err)
@@ -218,8 +235,16 @@ func TestSchemaMatchesLoader(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := s.Validate(yamlValue(t, src)); err == nil {
+			// A funding's keys are the sources of the programme and of
+			// the plan's `sources:`: the schema names the 2021–2025
+			// programme's and admits any other, which the loader checks
+			// against the plan's sources (the built plan adds bao-ha).
+			open := m.schema["additionalProperties"] != false
+			if err := s.Validate(yamlValue(t, src)); err == nil && !open {
 				t.Errorf("the schema accepts the unknown key %s", farKey)
+			}
+			if open {
+				want = slices.Sorted(slices.Values(append(want, "bao-ha")))
 			}
 			_, ds := Load("full.yaml", src)
 			var got []string

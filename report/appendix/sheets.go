@@ -354,7 +354,7 @@ func (b *builder) communeName(id plan.Text) string {
 
 // setFunding puts amounts into the three source cells from column first.
 func setFunding(r *row, first int, a budget.Amounts) {
-	for s := range budget.NumSources {
+	for s := range 3 { // the three source columns (central, local, other)
 		r.cells[first+s] = numCell(a.Sources[s], a.Known[s])
 	}
 }
