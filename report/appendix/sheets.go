@@ -39,11 +39,15 @@ type builder struct {
 	year string
 	// communes maps a commune id to the commune.
 	communes map[string]*plan.Commune
+	// sources are the plan's sources that get a column, as indexes into
+	// p.Sources (plan.Plan.Used): central, local and other for the
+	// 2021–2025 programme, and any the plan adds.
+	sources []int
 }
 
 func newBuilder(p *plan.Plan) *builder {
 	root, leaves := p.FundingTreeLeaves()
-	b := &builder{p: p, tree: computeTree(root, leaves), communes: map[string]*plan.Commune{}}
+	b := &builder{p: p, tree: computeTree(root, leaves), communes: map[string]*plan.Commune{}, sources: p.Used()}
 	if p.Info.Year.Valid {
 		b.year = strconv.Itoa(p.Info.Year.Value)
 	}
@@ -186,37 +190,58 @@ func attachLine(p *plan.Plan) string {
 // head is a column header path.
 func head(path ...string) []string { return path }
 
-// Columns of the funding summary (PL2).
+// Columns of the funding summary (PL2): these, then a column for each
+// source of the plan from sumCentral, then the appendix and the note
+// (sumAppendix, sumNote).
 const (
 	sumSTT = iota
 	sumName
 	sumLead
 	sumTotal
 	sumCentral
-	sumLocal
-	sumOther
-	sumAppendix
-	sumNote
 )
 
-// summaryColumns describes PL2.
-func summaryColumns(central string) []column {
-	return []column{
-		sumSTT:      {head: head("STT"), label: "A", kind: centered, minWidth: 5, maxWidth: 6},
-		sumName:     {head: head("Dự án, tiểu dự án"), label: "B", kind: text, minWidth: 30, maxWidth: 48},
-		sumLead:     {head: head("Đơn vị chủ trì"), label: "C", kind: text, minWidth: 16, maxWidth: 26},
-		sumTotal:    {head: head("Tổng kinh phí"), label: "1=2+3+4", kind: amount, how: formula, expr: sumOf(sumCentral, sumLocal, sumOther), minWidth: 11, maxWidth: 18},
-		sumCentral:  {head: head("Chia ra", central), label: "2", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
-		sumLocal:    {head: head("Chia ra", "NSĐP"), label: "3", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
-		sumOther:    {head: head("Chia ra", "Vốn huy động khác"), label: "4", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
-		sumAppendix: {head: head("Phụ lục"), label: "D", kind: centered, minWidth: 9, maxWidth: 13},
-		sumNote:     {head: head("Ghi chú"), label: "E", kind: text, minWidth: 10, maxWidth: 16},
+// sumAppendix and sumNote are PL2's columns after the sources.
+func (b *builder) sumAppendix() int { return sumCentral + len(b.sources) }
+func (b *builder) sumNote() int     { return sumCentral + len(b.sources) + 1 }
+
+// sourceColumns are the columns of the plan's sources, numbered from n
+// (the column-number row's labels), and the total's label, "1=2+3+4".
+func (b *builder) sourceColumns(central string, first, n int) ([]column, string, *expr) {
+	var cols []column
+	labels := []string{strconv.Itoa(n - 1)}
+	idx := make([]int, len(b.sources))
+	for j, s := range b.sources {
+		src := b.p.Sources[s]
+		label := src.Short
+		if j == 0 && src.ID == "central" {
+			label = central
+		}
+		cols = append(cols, column{head: head("Chia ra", label), label: strconv.Itoa(n + j), kind: amount, how: sum, minWidth: 11, maxWidth: 18})
+		labels = append(labels, strconv.Itoa(n+j))
+		idx[j] = first + j
 	}
+	return cols, labels[0] + "=" + strings.Join(labels[1:], "+"), sumOf(idx...)
+}
+
+// summaryColumns describes PL2.
+func (b *builder) summaryColumns(central string) []column {
+	money, totalLabel, expr := b.sourceColumns(central, sumCentral, 2)
+	cols := []column{
+		sumSTT:   {head: head("STT"), label: "A", kind: centered, minWidth: 5, maxWidth: 6},
+		sumName:  {head: head("Dự án, tiểu dự án"), label: "B", kind: text, minWidth: 30, maxWidth: 48},
+		sumLead:  {head: head("Đơn vị chủ trì"), label: "C", kind: text, minWidth: 16, maxWidth: 26},
+		sumTotal: {head: head("Tổng kinh phí"), label: totalLabel, kind: amount, how: formula, expr: expr, minWidth: 11, maxWidth: 18},
+	}
+	cols = append(cols, money...)
+	return append(cols,
+		column{head: head("Phụ lục"), label: "D", kind: centered, minWidth: 9, maxWidth: 13},
+		column{head: head("Ghi chú"), label: "E", kind: text, minWidth: 10, maxWidth: 16})
 }
 
 // summary builds PL2: every project and sub-project by source.
 func (b *builder) summary() *table {
-	t := &table{cols: summaryColumns(b.centralLabel(b.p.Projects))}
+	t := &table{cols: b.summaryColumns(b.centralLabel(b.p.Projects))}
 	total := t.newRow(grand, GrandTotal)
 	total.cells[sumName] = textCell("TỔNG CỘNG")
 	t.rows = append(t.rows, total)
@@ -229,10 +254,11 @@ func (b *builder) summary() *table {
 		r.cells[sumLead] = textCell(pr.Lead.Value)
 		if pr.Appendix.Valid {
 			r.appendix = pr.Appendix.Value
-			r.cells[sumAppendix] = textCell("Phụ lục số " + strconv.Itoa(r.appendix))
+			r.cells[b.sumAppendix()] = textCell("Phụ lục số " + strconv.Itoa(r.appendix))
 		}
 		if len(pr.Subprojects) == 0 {
-			setFunding(r, sumCentral, node.amounts)
+			b.setFunding(r, sumCentral, node.amounts)
+			b.noteNotStated(r, b.sumNote(), &pr.Funding)
 		}
 		for j, s := range pr.Subprojects {
 			sr := t.newRow(plain, SubprojectLevel)
@@ -240,7 +266,8 @@ func (b *builder) summary() *table {
 			sr.cells[sumSTT] = textCell(strconv.Itoa(j + 1))
 			sr.cells[sumName] = textCell(subprojectName(s))
 			sr.cells[sumLead] = textCell(s.Lead.Value)
-			setFunding(sr, sumCentral, node.children[j].amounts)
+			b.setFunding(sr, sumCentral, node.children[j].amounts)
+			b.noteNotStated(sr, b.sumNote(), &s.Funding)
 			r.children = append(r.children, sr)
 		}
 		total.children = append(total.children, r)
@@ -248,7 +275,9 @@ func (b *builder) summary() *table {
 	return t
 }
 
-// Columns of a project's funding plan (PL3 onwards).
+// Columns of a project's funding plan (PL3 onwards): these, then a column
+// for each source of the plan from detCentral, then the lead unit and the
+// note (detLead, detNote).
 const (
 	detSTT = iota
 	detName
@@ -257,27 +286,27 @@ const (
 	detQuantity
 	detTotal
 	detCentral
-	detLocal
-	detOther
-	detLead
-	detNote
 )
 
+// detLead and detNote are a detail sheet's columns after the sources.
+func (b *builder) detLead() int { return detCentral + len(b.sources) }
+func (b *builder) detNote() int { return detCentral + len(b.sources) + 1 }
+
 // detailColumns describes PL3 onwards.
-func detailColumns(central string) []column {
-	return []column{
+func (b *builder) detailColumns(central string) []column {
+	money, totalLabel, expr := b.sourceColumns(central, detCentral, 3)
+	cols := []column{
 		detSTT:      {head: head("STT"), label: "A", kind: centered, minWidth: 5, maxWidth: 7},
 		detName:     {head: head("Nội dung"), label: "B", kind: text, minWidth: 30, maxWidth: 46},
 		detCommune:  {head: head("Địa bàn thực hiện"), label: "C", kind: text, minWidth: 12, maxWidth: 18},
 		detUnit:     {head: head("Đơn vị tính"), label: "D", kind: centered, minWidth: 8, maxWidth: 11},
 		detQuantity: {head: head("Số lượng"), label: "1", kind: count, how: own, minWidth: 8, maxWidth: 11},
-		detTotal:    {head: head("Tổng kinh phí"), label: "2=3+4+5", kind: amount, how: formula, expr: sumOf(detCentral, detLocal, detOther), minWidth: 11, maxWidth: 18},
-		detCentral:  {head: head("Chia ra", central), label: "3", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
-		detLocal:    {head: head("Chia ra", "NSĐP"), label: "4", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
-		detOther:    {head: head("Chia ra", "Vốn huy động khác"), label: "5", kind: amount, how: sum, minWidth: 11, maxWidth: 18},
-		detLead:     {head: head("Đơn vị thực hiện"), label: "E", kind: text, minWidth: 16, maxWidth: 24},
-		detNote:     {head: head("Ghi chú"), label: "F", kind: text, minWidth: 8, maxWidth: 14},
+		detTotal:    {head: head("Tổng kinh phí"), label: totalLabel, kind: amount, how: formula, expr: expr, minWidth: 11, maxWidth: 18},
 	}
+	cols = append(cols, money...)
+	return append(cols,
+		column{head: head("Đơn vị thực hiện"), label: "E", kind: text, minWidth: 16, maxWidth: 24},
+		column{head: head("Ghi chú"), label: "F", kind: text, minWidth: 8, maxWidth: 14})
 }
 
 // projectPlan builds the funding plan of the projects that name appendix
@@ -291,7 +320,7 @@ func (b *builder) projectPlan(n int) *table {
 			nodes = append(nodes, b.tree.children[i])
 		}
 	}
-	t := &table{cols: detailColumns(b.centralLabel(projects))}
+	t := &table{cols: b.detailColumns(b.centralLabel(projects))}
 	total := t.newRow(grand, GrandTotal)
 	total.cells[detName] = textCell("TỔNG CỘNG")
 	t.rows = append(t.rows, total)
@@ -301,10 +330,10 @@ func (b *builder) projectPlan(n int) *table {
 		r.project, r.appendix = pr, n
 		r.cells[detSTT] = textCell(roman(i + 1))
 		r.cells[detName] = textCell(projectName(pr))
-		r.cells[detLead] = textCell(pr.Lead.Value)
+		r.cells[b.detLead()] = textCell(pr.Lead.Value)
 		total.children = append(total.children, r)
 		if len(pr.Subprojects) == 0 {
-			b.activities(t, r, node, pr.Activities, "")
+			b.activities(t, r, node, &pr.Funding, pr.Activities, "")
 			continue
 		}
 		for j, s := range pr.Subprojects {
@@ -313,8 +342,8 @@ func (b *builder) projectPlan(n int) *table {
 			stt := strconv.Itoa(j + 1)
 			sr.cells[detSTT] = textCell(stt)
 			sr.cells[detName] = textCell(subprojectName(s))
-			sr.cells[detLead] = textCell(s.Lead.Value)
-			b.activities(t, sr, node.children[j], s.Activities, stt+".")
+			sr.cells[b.detLead()] = textCell(s.Lead.Value)
+			b.activities(t, sr, node.children[j], &s.Funding, s.Activities, stt+".")
 			r.children = append(r.children, sr)
 		}
 	}
@@ -324,9 +353,10 @@ func (b *builder) projectPlan(n int) *table {
 // activities adds the activities of a project or sub-project as children
 // of its row r, numbered prefix+1, prefix+2, …; without activities, r
 // carries the node's own figures.
-func (b *builder) activities(t *table, r *row, node computed, acts []*plan.Activity, prefix string) {
+func (b *builder) activities(t *table, r *row, node computed, f *plan.Funding, acts []*plan.Activity, prefix string) {
 	if len(acts) == 0 {
-		setFunding(r, detCentral, node.amounts)
+		b.setFunding(r, detCentral, node.amounts)
+		b.noteNotStated(r, b.detNote(), f)
 		return
 	}
 	for k, a := range acts {
@@ -337,8 +367,9 @@ func (b *builder) activities(t *table, r *row, node computed, acts []*plan.Activ
 		ar.cells[detCommune] = textCell(b.communeName(a.Commune))
 		ar.cells[detUnit] = textCell(a.Unit.Value)
 		ar.cells[detQuantity] = numberCell(a.Quantity, count)
-		ar.cells[detLead] = textCell(a.Lead.Value)
-		setFunding(ar, detCentral, node.children[k].amounts)
+		ar.cells[b.detLead()] = textCell(a.Lead.Value)
+		b.setFunding(ar, detCentral, node.children[k].amounts)
+		b.noteNotStated(ar, b.detNote(), &a.Funding)
 		r.children = append(r.children, ar)
 	}
 }
@@ -352,10 +383,26 @@ func (b *builder) communeName(id plan.Text) string {
 	return id.Value
 }
 
-// setFunding puts amounts into the three source cells from column first.
-func setFunding(r *row, first int, a budget.Amounts) {
-	for s := range 3 { // the three source columns (central, local, other)
-		r.cells[first+s] = numCell(a.Sources[s], a.Known[s])
+// noteNotStated writes in the note column of r which sources the document
+// does not state for it (`not_stated`), whose cells are empty.
+func (b *builder) noteNotStated(r *row, col int, f *plan.Funding) {
+	var names []string
+	for _, s := range b.sources {
+		if f.Source(s).NotStated {
+			names = append(names, b.p.Sources[s].Short)
+		}
+	}
+	if len(names) > 0 {
+		r.cells[col] = textCell("Văn bản không nêu " + strings.Join(names, ", "))
+	}
+}
+
+// setFunding puts amounts into the source cells from column first: a
+// source the document does not state (or that has an E finding) is left
+// empty.
+func (b *builder) setFunding(r *row, first int, a budget.Amounts) {
+	for j, s := range b.sources {
+		r.cells[first+j] = numCell(a.Sources[s], a.Known[s])
 	}
 }
 
@@ -508,6 +555,11 @@ func (b *builder) targetsByCommune() *table {
 // centralLabel names the central-funds column after the kind of funds of
 // the projects shown, when they all have the same.
 func (b *builder) centralLabel(projects []*plan.Project) string {
+	if b.p.Split() {
+		// Some figure is written by kind of funds: `capital` does not
+		// say the kind of the column.
+		return "NSTW"
+	}
 	kinds := map[string]bool{}
 	base := "recurrent"
 	if c := b.p.Info.Capital; c.Written && c.Value != "" {

@@ -12,6 +12,8 @@ type Summary struct {
 	// Funding is PL2's rows: TỔNG CỘNG, then each project followed by its
 	// sub-projects.
 	Funding []FundingRow
+	// Sources are PL2's source columns.
+	Sources []plan.SourceDef
 	// Targets is PL1's first table; nil when the plan has no targets.
 	Targets []TargetRow
 	// Communes is PL1's second table, TỔNG CỘNG first; nil when the plan
@@ -40,7 +42,11 @@ type FundingRow struct {
 	// Appendix is the appendix that details a project, or 0.
 	Appendix int
 	// Total is the sum of the sources.
-	Total                 Number
+	Total Number
+	// Sources is the row's amount by source, in the order of
+	// Summary.Sources; Central, Local and Other repeat the sources of the
+	// 2021–2025 programme.
+	Sources               []Number
 	Central, Local, Other Number
 }
 
@@ -81,6 +87,9 @@ type Rate struct {
 func Summarize(p *plan.Plan) Summary {
 	b := newBuilder(p)
 	var s Summary
+	for _, src := range b.sources {
+		s.Sources = append(s.Sources, p.Sources[src])
+	}
 	walk(b.summary(), func(r *row) {
 		fr := FundingRow{
 			Level: r.level, STT: r.cells[sumSTT].text, Name: r.cells[sumName].text, Lead: r.cells[sumLead].text,
@@ -97,7 +106,18 @@ func Summarize(p *plan.Plan) Summary {
 			}
 		}
 		fr.Total = number(r.cells[sumTotal])
-		fr.Central, fr.Local, fr.Other = number(r.cells[sumCentral]), number(r.cells[sumLocal]), number(r.cells[sumOther])
+		for j, src := range b.sources {
+			v := number(r.cells[sumCentral+j])
+			fr.Sources = append(fr.Sources, v)
+			switch p.Sources[src].ID {
+			case "central":
+				fr.Central = v
+			case "local":
+				fr.Local = v
+			case "other":
+				fr.Other = v
+			}
+		}
 		s.Funding = append(s.Funding, fr)
 	})
 	if p.Targets == nil {
