@@ -74,11 +74,19 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	}
 	var books []book
 	var files []string
-	for _, name := range append(slices.Clone(examples), "edge") {
+	for _, name := range append(slices.Clone(examples), "edge", "credit") {
 		var data []byte
-		if name == "edge" {
+		switch name {
+		case "edge":
 			data = export(t, load(t, "edge.yaml", []byte(edgePlan)), appendix.Options{})
-		} else {
+		case "credit":
+			// A source the plan adds, and a figure not stated.
+			src, err := os.ReadFile(filepath.Join("..", "..", "plan", "testdata", "sources", "credit-kinds-not-stated.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			data = export(t, load(t, "credit.yaml", src), appendix.Options{})
+		default:
 			path := filepath.Join("..", "..", "examples", name+".yaml")
 			if _, err := os.Stat(path); err != nil {
 				t.Logf("%s is not there yet", path)
