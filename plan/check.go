@@ -94,6 +94,9 @@ func check(p *Plan) ([]Diagnostic, []budget.Finding) {
 type checker struct {
 	p   *Plan
 	out []Diagnostic
+	// kind is the kind of funds whose equations the findings being
+	// worded are about; nil for all kinds together.
+	kind *KindDef
 }
 
 func (c *checker) add(code Code, sev Severity, pos Pos, path Path, msg, help Message) *Diagnostic {
@@ -123,7 +126,14 @@ func (p *Plan) budgetRules() budget.Rules {
 // *Project, *Subproject or *Activity, and each figure's Ref the plan's
 // *Figure, so that findings can be named and placed.
 func (p *Plan) FundingTreeLeaves() (root *budget.Node, leaves func(*budget.Node) []*budget.Node) {
-	root = &budget.Node{Kind: budget.Plan, Ref: p, Funding: p.Funding.tree()}
+	return p.fundingTreeLeaves(func(f *Funding, _ int) budget.Funding { return f.tree() })
+}
+
+// fundingTreeLeaves is FundingTreeLeaves with each node's funding made by
+// conv, which is also given the node's kind of funds (kindOf).
+func (p *Plan) fundingTreeLeaves(conv func(f *Funding, kind int) budget.Funding) (root *budget.Node, leaves func(*budget.Node) []*budget.Node) {
+	planKind := p.kindOf(p.Info.Capital, -1)
+	root = &budget.Node{Kind: budget.Plan, Ref: p, Funding: conv(&p.Funding, planKind)}
 	alloc := map[[2]int]*Allocated{}
 	if p.Allocation != nil {
 		for _, a := range p.Allocation.Projects {
@@ -146,15 +156,20 @@ func (p *Plan) FundingTreeLeaves() (root *budget.Node, leaves func(*budget.Node)
 	}
 	// lists are the activities of the nodes that leave them out.
 	lists := map[*budget.Node][]*Activity{}
+	kinds := map[*budget.Node]int{}
 	for _, pr := range p.Projects {
-		n := &budget.Node{Kind: budget.Project, Ref: pr, Funding: pr.Funding.tree(), Unreadable: pr.Unreadable,
+		prKind := p.kindOf(pr.Capital, planKind)
+		n := &budget.Node{Kind: budget.Project, Ref: pr, Funding: conv(&pr.Funding, prKind), Unreadable: pr.Unreadable,
 			Number: numberFigure(&pr.Number, pr)}
+		kinds[n] = prKind
 		if pr.Number.Valid {
 			attach(n, pr.Number.Value, 0)
 		}
 		for _, s := range pr.Subprojects {
-			sn := &budget.Node{Kind: budget.Subproject, Ref: s, Funding: s.Funding.tree(), Unreadable: s.Unreadable,
+			sKind := p.kindOf(s.Capital, prKind)
+			sn := &budget.Node{Kind: budget.Subproject, Ref: s, Funding: conv(&s.Funding, sKind), Unreadable: s.Unreadable,
 				Number: numberFigure(&s.Number, s)}
+			kinds[sn] = sKind
 			if pr.Number.Valid && s.Number.Valid {
 				attach(sn, pr.Number.Value, s.Number.Value)
 			}
@@ -179,13 +194,61 @@ func (p *Plan) FundingTreeLeaves() (root *budget.Node, leaves func(*budget.Node)
 			nodes, ptrs = make([]budget.Node, len(acts)), make([]*budget.Node, len(acts))
 		}
 		for i, a := range acts {
-			nodes[i] = budget.Node{Kind: budget.Activity, Ref: a, Funding: a.Funding.tree(), Unreadable: a.Unreadable,
+			nodes[i] = budget.Node{Kind: budget.Activity, Ref: a, Funding: conv(&a.Funding, kinds[n]), Unreadable: a.Unreadable,
 				Number: budget.Figure{Ref: a}}
 			ptrs[i] = &nodes[i]
 		}
 		return ptrs[:len(acts)]
 	}
 	return root, leaves
+}
+
+// kindOf is the kind of funds that `capital` names (an index into Kinds),
+// or inherited when it names none; -1 for none known.
+func (p *Plan) kindOf(capital Text, inherited int) int {
+	if !capital.Written || capital.Value == "" {
+		return inherited
+	}
+	for i, k := range p.Kinds {
+		if k.ID == capital.Value {
+			return i
+		}
+	}
+	return -1
+}
+
+// kindTree returns the figures of f of kind of funds k for package
+// budget: a figure written by kind gives its part (zero for a kind it
+// does not write); one written as one amount is all of its node's kind
+// (capital) and none of the others; when its node's kind is not known,
+// its part is unknown and takes part in no sum of this kind.
+func (f *Funding) kindTree(k, capital int) budget.Funding {
+	out := budget.Funding{Written: f.Written, Ref: f}
+	for i := range f.Sources {
+		var parts []Figure
+		if f.Parts != nil {
+			parts = f.Parts[i]
+		}
+		out.Sources[i] = kindFigure(&f.Sources[i], parts, k, capital)
+	}
+	out.Total = kindFigure(&f.Total, f.TotalParts, k, capital)
+	return out
+}
+
+func kindFigure(whole *Figure, parts []Figure, k, capital int) budget.Figure {
+	switch {
+	case parts != nil && parts[k].Written:
+		return parts[k].tree()
+	case parts != nil:
+		return budget.Figure{Written: true, Valid: whole.Valid, Ref: whole}
+	case !whole.Written:
+		return budget.Figure{}
+	case capital == k:
+		return whole.tree()
+	case capital >= 0:
+		return budget.Figure{Written: true, Valid: whole.Valid, Ref: whole}
+	}
+	return budget.Figure{Written: true, Ref: whole}
 }
 
 // tree returns f for package budget, each figure's Ref pointing back at

@@ -33,14 +33,56 @@ func (c *checker) funding() []budget.Finding {
 	}
 	root, leaves := p.FundingTreeLeaves()
 	var readings []budget.Finding
+	sums := false
 	for _, f := range budget.CheckLeaves(root, p.budgetRules(), leaves) {
 		if f.Reading {
 			readings = append(readings, f)
 			continue
 		}
+		sums = sums || f.Rule == budget.RowSum || f.Rule == budget.PartsSum || f.Rule == budget.PlanSum
 		c.fundingFinding(f)
 	}
+	if p.Split() && !sums {
+		c.kindFindings()
+	}
 	return readings
+}
+
+// kindFindings checks the equations of each kind of funds, for the plans
+// that write figures by kind and whose sums of all kinds together hold: a
+// project's investment funds against its sub-projects', and so on (a
+// project of 150 = 100 investment + 50 recurrent over sub-projects of 90
+// and 60). Its findings are those at a figure's part of one kind. When a
+// sum of all kinds fails, its findings (above) are the ones reported: the
+// two would name different figures for one slip, and only those of all
+// kinds see the rows' totals.
+func (c *checker) kindFindings() {
+	p := c.p
+	parts := map[*Figure]bool{}
+	p.eachFunding(func(f *Funding) {
+		for _, ps := range append(f.Parts, f.TotalParts) {
+			for i := range ps {
+				parts[&ps[i]] = true
+			}
+		}
+	})
+	rules := p.budgetRules()
+	rules.HasCounterpartMin = false // a rule of all kinds together
+	for k := range p.Kinds {
+		root, leaves := p.fundingTreeLeaves(func(f *Funding, capital int) budget.Funding { return f.kindTree(k, capital) })
+		for _, f := range budget.CheckLeaves(root, rules, leaves) {
+			fig, ok := f.Figure.Ref.(*Figure)
+			if f.Reading || !ok || !parts[fig] {
+				continue
+			}
+			switch f.Rule {
+			case budget.RowSum, budget.PartsSum, budget.PlanSum:
+				c.kind = &p.Kinds[k]
+				c.fundingFinding(f)
+				c.kind = nil
+			}
+		}
+	}
 }
 
 // where returns the position and path of a Ref that FundingTreeLeaves
@@ -120,11 +162,17 @@ func fundingOf(ref any) *Funding {
 // fieldName is how a message names a figure of a funding: the source's
 // words, or the total.
 func (c *checker) fieldName(fl budget.Field) Message {
-	if fl == budget.TotalField || int(fl) >= len(c.p.Sources) {
-		return Message{VI: "tổng kinh phí", EN: "total"}
+	m := Message{VI: "tổng kinh phí", EN: "total"}
+	if fl != budget.TotalField && int(fl) < len(c.p.Sources) {
+		s := c.p.Sources[fl]
+		m = Message{VI: cmpOr(s.Says, s.Short, s.ID), EN: cmpOr(s.EN, s.ID)}
 	}
-	s := c.p.Sources[fl]
-	return Message{VI: cmpOr(s.Says, s.Short, s.ID), EN: cmpOr(s.EN, s.ID)}
+	if k := c.kind; k != nil {
+		// The figure's part of one kind of funds.
+		m.VI += " (" + strings.ToLower(k.Name) + ")"
+		m.EN = k.ID + " " + m.EN
+	}
+	return m
 }
 
 // sourcesSum names the sum of the plan's sources: "NSTW + NSĐP + vốn huy
@@ -138,12 +186,17 @@ func (c *checker) sourcesSum() Message {
 	return Message{VI: strings.Join(vi, " + "), EN: strings.Join(en, " + ")}
 }
 
-// fieldKey is the key of a figure of a funding.
+// fieldKey is the key of a figure of a funding: central, or its kind,
+// central.investment.
 func (c *checker) fieldKey(fl budget.Field) string {
-	if fl == budget.TotalField || int(fl) >= len(c.p.Sources) {
-		return "total"
+	key := "total"
+	if fl != budget.TotalField && int(fl) < len(c.p.Sources) {
+		key = c.p.Sources[fl].ID
 	}
-	return c.p.Sources[fl].ID
+	if c.kind != nil {
+		key += "." + c.kind.ID
+	}
+	return key
 }
 
 // figureAt is the figure of field fl of f.

@@ -32,6 +32,11 @@ func TestSources(t *testing.T) {
 			[]string{"E103 projects[0].funding.local negative number `-0`"}},
 		{"a kind that does not add up", "recurrent: 30", "recurrent: 31",
 			[]string{"B201 projects[1].subprojects[0].funding.central its central funds must be 90"}},
+		// The sums of all kinds hold; those of each kind do not.
+		{"kinds that do not match the activities'", "recurrent: 30}, local: 10}\n",
+			"recurrent: 30}, local: 10}\n        activities:\n          - {name: Đào tạo nghề, funding: {central: {investment: 50, recurrent: 40}, local: 10}}\n",
+			[]string{"B202 projects[1].subprojects[0].funding.central.investment investment central funds of sub-project 1 of project 4: stated 60, but its activities add up to 50",
+				"B202 projects[1].subprojects[0].funding.central.recurrent recurrent central funds of sub-project 1 of project 4: stated 30, but its activities add up to 40"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
