@@ -22,7 +22,7 @@ func PlanSummaryText(w io.Writer, lang plan.Lang, p *plan.Plan) error {
 	vi := lang != plan.EN
 	num := func(n appendix.Number) string {
 		if !n.Known {
-			return ""
+			return "–" // not stated, or unknown
 		}
 		return n.Value.Format(vi)
 	}
@@ -36,10 +36,25 @@ func PlanSummaryText(w io.Writer, lang plan.Lang, p *plan.Plan) error {
 
 	fmt.Fprintf(&b, "\n%s (%s)\n\n", inLang(lang, "KINH PHÍ", "FUNDING"), unitName(lang, p))
 	tb := &textTable{wrap: 1, width: 52}
-	tb.header(inLang(lang, "STT", "No."), inLang(lang, "Dự án, tiểu dự án", "Project, sub-project"),
-		inLang(lang, "Tổng", "Total"), inLang(lang, "NSTW", "Central"), inLang(lang, "NSĐP", "Local"),
-		inLang(lang, "Khác", "Other"), inLang(lang, "Phụ lục", "Appendix"))
-	tb.right(2, 3, 4, 5, 6)
+	heads := []string{inLang(lang, "STT", "No."), inLang(lang, "Dự án, tiểu dự án", "Project, sub-project"), inLang(lang, "Tổng", "Total")}
+	for _, src := range s.Sources {
+		switch src.ID {
+		case "central":
+			heads = append(heads, inLang(lang, "NSTW", "Central"))
+		case "local":
+			heads = append(heads, inLang(lang, "NSĐP", "Local"))
+		case "other":
+			heads = append(heads, inLang(lang, "Khác", "Other"))
+		default:
+			heads = append(heads, inLang(lang, src.Short, src.ID))
+		}
+	}
+	tb.header(append(heads, inLang(lang, "Phụ lục", "Appendix"))...)
+	right := []int{2}
+	for j := range s.Sources {
+		right = append(right, 3+j)
+	}
+	tb.right(append(right, 3+len(s.Sources))...)
 	for _, r := range s.Funding {
 		name := r.Name
 		if r.Level == appendix.SubprojectLevel {
@@ -49,7 +64,11 @@ func PlanSummaryText(w io.Writer, lang plan.Lang, p *plan.Plan) error {
 		if r.Appendix > 0 {
 			app = strconv.Itoa(r.Appendix)
 		}
-		tb.row(r.STT, name, num(r.Total), num(r.Central), num(r.Local), num(r.Other), app)
+		cells := []string{r.STT, name, num(r.Total)}
+		for _, v := range r.Sources {
+			cells = append(cells, num(v))
+		}
+		tb.row(append(cells, app)...)
 	}
 	tb.write(&b)
 
@@ -244,6 +263,9 @@ type amountsJSON struct {
 	Central *string `json:"central,omitempty"`
 	Local   *string `json:"local,omitempty"`
 	Other   *string `json:"other,omitempty"`
+	// Sources are the sources beyond the 2021–2025 programme's three,
+	// by id.
+	Sources map[string]*string `json:"sources,omitempty"`
 }
 
 type fundingJSON struct {
@@ -315,7 +337,18 @@ func PlanSummaryJSON(w io.Writer, name string, p *plan.Plan) error {
 		return &v
 	}
 	amounts := func(r appendix.FundingRow) amountsJSON {
-		return amountsJSON{Total: str(r.Total), Central: str(r.Central), Local: str(r.Local), Other: str(r.Other)}
+		a := amountsJSON{Total: str(r.Total), Central: str(r.Central), Local: str(r.Local), Other: str(r.Other)}
+		for j, src := range s.Sources {
+			switch src.ID {
+			case "central", "local", "other":
+			default:
+				if a.Sources == nil {
+					a.Sources = map[string]*string{}
+				}
+				a.Sources[src.ID] = str(r.Sources[j])
+			}
+		}
+		return a
 	}
 	unit := p.Info.Unit()
 	out := summaryJSON{Version: 1, File: name, Title: p.Info.Title.Value, Issuer: p.Info.Issuer.Value, CurrencyUnit: unit}
