@@ -203,6 +203,26 @@ func (p *Plan) fundingTreeLeaves(conv func(f *Funding, kind int) budget.Funding)
 	return root, leaves
 }
 
+// KindTreeLeaves is FundingTreeLeaves with the figures of kind of funds k
+// (an index into Kinds) only: a figure written by kind gives its part, one
+// written as one amount is all of its node's kind (capital) and none of
+// the others, or unknown when its node's kind is not known.
+func (p *Plan) KindTreeLeaves(k int) (root *budget.Node, leaves func(*budget.Node) []*budget.Node) {
+	return p.fundingTreeLeaves(func(f *Funding, capital int) budget.Funding { return f.kindTree(k, capital) })
+}
+
+// SplitSource reports whether some figure of source i is written by kind
+// of funds.
+func (p *Plan) SplitSource(i int) bool {
+	split := false
+	p.eachFunding(func(f *Funding) {
+		if i < len(f.Parts) && f.Parts[i] != nil {
+			split = true
+		}
+	})
+	return split
+}
+
 // kindOf is the kind of funds that `capital` names (an index into Kinds),
 // or inherited when it names none; -1 for none known.
 func (p *Plan) kindOf(capital Text, inherited int) int {

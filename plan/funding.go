@@ -69,7 +69,7 @@ func (c *checker) kindFindings() {
 	rules := p.budgetRules()
 	rules.HasCounterpartMin = false // a rule of all kinds together
 	for k := range p.Kinds {
-		root, leaves := p.fundingTreeLeaves(func(f *Funding, capital int) budget.Funding { return f.kindTree(k, capital) })
+		root, leaves := p.KindTreeLeaves(k)
 		for _, f := range budget.CheckLeaves(root, rules, leaves) {
 			fig, ok := f.Figure.Ref.(*Figure)
 			if f.Reading || !ok || !parts[fig] {

@@ -43,11 +43,32 @@ type builder struct {
 	// p.Sources (plan.Plan.Used): central, local and other for the
 	// 2021–2025 programme, and any the plan adds.
 	sources []int
+	// money are the amount columns after the total: each source, and
+	// for a source the plan writes by kind of funds its kinds after it.
+	money []moneyCol
 }
+
+// moneyCol is an amount column: source src (an index into p.Sources) as
+// a whole (kind -1), or its part of kind of funds kind.
+type moneyCol struct{ src, kind int }
 
 func newBuilder(p *plan.Plan) *builder {
 	root, leaves := p.FundingTreeLeaves()
 	b := &builder{p: p, tree: computeTree(root, leaves), communes: map[string]*plan.Commune{}, sources: p.Used()}
+	for _, s := range b.sources {
+		b.money = append(b.money, moneyCol{s, -1})
+		if p.SplitSource(s) {
+			for k := range p.Kinds {
+				b.money = append(b.money, moneyCol{s, k})
+			}
+		}
+	}
+	if p.Split() {
+		for k := range p.Kinds {
+			root, leaves := p.KindTreeLeaves(k)
+			addKind(&b.tree, computeTree(root, leaves), k, len(p.Kinds))
+		}
+	}
 	if p.Info.Year.Valid {
 		b.year = strconv.Itoa(p.Info.Year.Value)
 	}
@@ -66,8 +87,23 @@ func newBuilder(p *plan.Plan) *builder {
 // a project with sub-projects have no amounts of their own here: the
 // sheets total their rows with formulas.
 type computed struct {
-	amounts  budget.Amounts
+	amounts budget.Amounts
+	// kinds are the amounts of each kind of funds, for a plan that
+	// writes figures by kind.
+	kinds    []budget.Amounts
 	children []computed
+}
+
+// addKind puts the amounts of kind k, computed over the same tree, into
+// the tree.
+func addKind(dst *computed, src computed, k, n int) {
+	if dst.kinds == nil {
+		dst.kinds = make([]budget.Amounts, n)
+	}
+	dst.kinds[k] = src.amounts
+	for i := range dst.children {
+		addKind(&dst.children[i], src.children[i], k, n)
+	}
 }
 
 // computeTree computes the amounts of the tree under n, whose activities
@@ -202,26 +238,37 @@ const (
 )
 
 // sumAppendix and sumNote are PL2's columns after the sources.
-func (b *builder) sumAppendix() int { return sumCentral + len(b.sources) }
-func (b *builder) sumNote() int     { return sumCentral + len(b.sources) + 1 }
+func (b *builder) sumAppendix() int { return sumCentral + len(b.money) }
+func (b *builder) sumNote() int     { return sumCentral + len(b.money) + 1 }
 
-// sourceColumns are the columns of the plan's sources, numbered from n
-// (the column-number row's labels), and the total's label, "1=2+3+4".
+// sourceColumns are the amount columns of the plan, numbered from n (the
+// column-number row's labels), and the total's label, "1=2+3+4", and
+// formula: the sum of the sources' columns. A source written by kind of
+// funds has its kinds after it, "trong đó" (of which).
 func (b *builder) sourceColumns(central string, first, n int) ([]column, string, *expr) {
 	var cols []column
-	labels := []string{strconv.Itoa(n - 1)}
-	idx := make([]int, len(b.sources))
-	for j, s := range b.sources {
-		src := b.p.Sources[s]
+	var labels []string
+	var idx []int
+	for j, m := range b.money {
+		src := b.p.Sources[m.src]
 		label := src.Short
-		if j == 0 && src.ID == "central" {
+		if m.src == 0 && src.ID == "central" {
 			label = central
 		}
-		cols = append(cols, column{head: head("Chia ra", label), label: strconv.Itoa(n + j), kind: amount, how: sum, minWidth: 11, maxWidth: 18})
-		labels = append(labels, strconv.Itoa(n+j))
-		idx[j] = first + j
+		num := strconv.Itoa(n + j)
+		if m.kind < 0 {
+			h := head("Chia ra", label)
+			if b.p.SplitSource(m.src) {
+				h = head("Chia ra", label, "Tổng số")
+			}
+			cols = append(cols, column{head: h, label: num, kind: amount, how: sum, minWidth: 11, maxWidth: 18})
+			labels = append(labels, num)
+			idx = append(idx, first+j)
+			continue
+		}
+		cols = append(cols, column{head: head("Chia ra", label, "Trong đó: "+b.p.Kinds[m.kind].Short), label: num, kind: amount, how: sum, minWidth: 11, maxWidth: 18})
 	}
-	return cols, labels[0] + "=" + strings.Join(labels[1:], "+"), sumOf(idx...)
+	return cols, strconv.Itoa(n-1) + "=" + strings.Join(labels, "+"), sumOf(idx...)
 }
 
 // summaryColumns describes PL2.
@@ -257,7 +304,7 @@ func (b *builder) summary() *table {
 			r.cells[b.sumAppendix()] = textCell("Phụ lục số " + strconv.Itoa(r.appendix))
 		}
 		if len(pr.Subprojects) == 0 {
-			b.setFunding(r, sumCentral, node.amounts)
+			b.setFunding(r, sumCentral, node)
 			b.noteNotStated(r, b.sumNote(), &pr.Funding)
 		}
 		for j, s := range pr.Subprojects {
@@ -266,7 +313,7 @@ func (b *builder) summary() *table {
 			sr.cells[sumSTT] = textCell(strconv.Itoa(j + 1))
 			sr.cells[sumName] = textCell(subprojectName(s))
 			sr.cells[sumLead] = textCell(s.Lead.Value)
-			b.setFunding(sr, sumCentral, node.children[j].amounts)
+			b.setFunding(sr, sumCentral, node.children[j])
 			b.noteNotStated(sr, b.sumNote(), &s.Funding)
 			r.children = append(r.children, sr)
 		}
@@ -289,8 +336,8 @@ const (
 )
 
 // detLead and detNote are a detail sheet's columns after the sources.
-func (b *builder) detLead() int { return detCentral + len(b.sources) }
-func (b *builder) detNote() int { return detCentral + len(b.sources) + 1 }
+func (b *builder) detLead() int { return detCentral + len(b.money) }
+func (b *builder) detNote() int { return detCentral + len(b.money) + 1 }
 
 // detailColumns describes PL3 onwards.
 func (b *builder) detailColumns(central string) []column {
@@ -355,7 +402,7 @@ func (b *builder) projectPlan(n int) *table {
 // carries the node's own figures.
 func (b *builder) activities(t *table, r *row, node computed, f *plan.Funding, acts []*plan.Activity, prefix string) {
 	if len(acts) == 0 {
-		b.setFunding(r, detCentral, node.amounts)
+		b.setFunding(r, detCentral, node)
 		b.noteNotStated(r, b.detNote(), f)
 		return
 	}
@@ -368,7 +415,7 @@ func (b *builder) activities(t *table, r *row, node computed, f *plan.Funding, a
 		ar.cells[detUnit] = textCell(a.Unit.Value)
 		ar.cells[detQuantity] = numberCell(a.Quantity, count)
 		ar.cells[b.detLead()] = textCell(a.Lead.Value)
-		b.setFunding(ar, detCentral, node.children[k].amounts)
+		b.setFunding(ar, detCentral, node.children[k])
 		b.noteNotStated(ar, b.detNote(), &a.Funding)
 		r.children = append(r.children, ar)
 	}
@@ -400,9 +447,13 @@ func (b *builder) noteNotStated(r *row, col int, f *plan.Funding) {
 // setFunding puts amounts into the source cells from column first: a
 // source the document does not state (or that has an E finding) is left
 // empty.
-func (b *builder) setFunding(r *row, first int, a budget.Amounts) {
-	for j, s := range b.sources {
-		r.cells[first+j] = numCell(a.Sources[s], a.Known[s])
+func (b *builder) setFunding(r *row, first int, node computed) {
+	for j, m := range b.money {
+		a := node.amounts
+		if m.kind >= 0 {
+			a = node.kinds[m.kind]
+		}
+		r.cells[first+j] = numCell(a.Sources[m.src], a.Known[m.src])
 	}
 }
 

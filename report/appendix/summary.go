@@ -106,7 +106,11 @@ func Summarize(p *plan.Plan) Summary {
 			}
 		}
 		fr.Total = number(r.cells[sumTotal])
-		for j, src := range b.sources {
+		for j, m := range b.money {
+			if m.kind >= 0 {
+				continue
+			}
+			src := m.src
 			v := number(r.cells[sumCentral+j])
 			fr.Sources = append(fr.Sources, v)
 			switch p.Sources[src].ID {
